@@ -136,6 +136,119 @@ def list_(
     _run(body)
 
 
+StyleOpt = Annotated[str, typer.Option("--style", "-s", help="Output style: chicago-notes, chicago-author-date, "
+                                      "digital-archive, bibtex, biblatex, csl-json.")]
+MarkupOpt = Annotated[str | None, typer.Option("--markup", "-m", help="text, markdown, html, latex or rtf "
+                                               "[default: the style's own].", show_default=False)]
+
+
+@app.command()
+def cite(
+    keys: Annotated[list[str], typer.Argument(help="Record keys to cite, in order.")],
+    style: StyleOpt = "chicago-notes",
+    form: Annotated[str | None, typer.Option("--form", "-f", help="note (full first note), short (short note), "
+                                             "bib (bibliography entry), in-text (author-date) [default: the "
+                                             "style's first form].", show_default=False)] = None,
+    locator: Annotated[str, typer.Option("--locator", "-l", help='Pinpoint: "l. 99", "12", "box 3".')] = "",
+    markup: MarkupOpt = None,
+    records: RecordsOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Cite records: print one citation per key. Reads only the records named."""
+
+    def body() -> None:
+        items = library.cite(library.records_folder(records), keys, style=style, form=form, locator=locator,
+                             markup=markup)
+        if json_:
+            _emit_json(items)
+        else:
+            for item in items:
+                print(item["text"])
+
+    _run(body)
+
+
+@app.command()
+def export(
+    keys: Annotated[list[str] | None, typer.Argument(help="Only these records [default: all].",
+                                                     show_default=False)] = None,
+    style: StyleOpt = "chicago-notes",
+    markup: MarkupOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.",
+                                                dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    records: RecordsOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Export a bibliography (or reference list, BibTeX file, CSL-JSON file) of the records folder,
+    sorted as the style requires. Records with errors are reported and left out (exit status 1)."""
+
+    def body() -> int:
+        items, document, diagnostics = library.export(library.records_folder(records), style=style,
+                                                      markup=markup, keys=keys)
+        _print_diagnostics(diagnostics, warnings=False)
+        text = json.dumps(items, ensure_ascii=False, indent=2) + "\n" if json_ else document
+        if output:
+            library.write_output(output, text, force=force)
+        else:
+            sys.stdout.write(text)
+        return 1 if any(d.is_error for d in diagnostics) else 0
+
+    _run(body)
+
+
+@app.command("import")
+def import_(
+    source: Annotated[str, typer.Argument(help="File to import (- for standard input).")],
+    from_: Annotated[str | None, typer.Option("--from", help="Format: bibtex, biblatex, csl-json, "
+                                              "digital-archive [default: from the file name and content].",
+                                              show_default=False)] = None,
+    key: Annotated[str | None, typer.Option("--key", help="Key for the record (a source with one entry).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace records that exist.")] = False,
+    records: RecordsOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Import entries as records/<key>.toml, validated like hand-written records. Existing records are
+    never replaced without --force; a summary says what was written, skipped and why."""
+
+    def body() -> int:
+        text, shown = _read_source(source)
+        report = library.import_text(text, shown, library.records_folder(records), fmt=from_, key=key,
+                                     dry_run=dry_run, force=force)
+        _print_diagnostics(report.diagnostics)
+        if json_:
+            _emit_json(report.to_json())
+        else:
+            verb = "would write" if dry_run else "wrote"
+            for _, path in report.written:
+                print(f"{verb} {path}")
+            for k, reason in report.skipped:
+                print(f"skipped {k}: {reason}")
+            done = "to write (dry run)" if dry_run else "written"
+            print(f"{len(report.written)} {done}, {len(report.skipped)} skipped", file=sys.stderr)
+        return 1 if any(d.is_error for d in report.diagnostics) else 0
+
+    _run(body)
+
+
+def _read_source(source: str) -> tuple[str, str]:
+    """The text of an input file (or standard input for "-"), and its name as messages show it."""
+    from .toml_io import decode
+
+    if source == "-":
+        raw, shown = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        try:
+            raw, shown = Path(source).read_bytes(), source
+        except OSError as e:
+            raise CitekitError(Diagnostic(source, 0, 0, message=f"cannot read: {e.strerror or e}")) from None
+    text, diagnostics = decode(raw, shown)
+    if text is None:
+        raise CitekitError(diagnostics)
+    return text, shown
+
+
 def main() -> None:
     app()
 

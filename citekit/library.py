@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import CitekitError, Diagnostic
+from .errors import CitekitError, Diagnostic, usage_error
 from .model import Record
 from .toml_io import SUFFIX, read_record, record_files, record_path
+from .validate import key_problem
 
 RECORDS_ENV = "CITEKIT_RECORDS"
 
@@ -120,3 +122,147 @@ def list_records(folder: Path) -> tuple[list[Record], list[Diagnostic]]:
     """All valid records of the folder, sorted by key, and the diagnostics of those that are not."""
     records, diagnostics = load_all(folder)
     return sorted(records, key=lambda r: r.key), diagnostics
+
+
+# ------------------------------------------------------------------------------------ cite and export
+
+
+def _style(name: str, form: str | None, markup: str | None):
+    from .formatters import styles
+
+    try:
+        module = styles.load(name)
+    except KeyError:
+        close = difflib.get_close_matches(name, styles.style_names(), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise usage_error(f"unknown style {name!r}{hint}; styles: {', '.join(styles.style_names())}") from None
+    form = form or module.FORMS[0]
+    if form not in module.FORMS:
+        raise usage_error(f"style {name!r} has no form {form!r}; forms: {', '.join(module.FORMS)}")
+    markup = markup or module.MARKUPS[0]
+    if markup not in module.MARKUPS:
+        raise usage_error(f"style {name!r} cannot write {markup!r}; markups: {', '.join(module.MARKUPS)}")
+    return module, form, markup
+
+
+def cite(folder: Path, keys: list[str], *, style: str, form: str | None = None, locator: str = "",
+         markup: str | None = None, options: dict | None = None) -> list[dict[str, str]]:
+    """Citations of the given records, in the order given: ``[{"key": …, "text": …}]``.
+
+    Reads only the files of the keys asked for."""
+    module, form, markup = _style(style, form, markup)
+    records, _ = load_keys(folder, keys)
+    return [{"key": r.key, "text": module.cite(r, form=form, locator=locator, markup=markup, **(options or {}))}
+            for r in records]
+
+
+def export(folder: Path, *, style: str, markup: str | None = None, keys: list[str] | None = None,
+           options: dict | None = None) -> tuple[list[dict[str, str]], str, list[Diagnostic]]:
+    """A whole bibliography: entries in output order, the assembled document, and the diagnostics of
+    records that could not be used (they are left out; the caller decides whether that is fatal)."""
+    module, _, markup = _style(style, None, markup)
+    if keys:
+        records, diagnostics = load_keys(folder, keys)
+    else:
+        records, diagnostics = load_all(folder)
+    entries = module.bibliography(records, markup=markup, **(options or {}))
+    items = [{"key": k, "text": t} for k, t in entries]
+    return items, module.document([t for _, t in entries], markup), diagnostics
+
+
+def write_output(path: Path, text: str, *, force: bool = False) -> None:
+    """Write an export file atomically; refuse to replace an existing file without ``force``."""
+    from .toml_io import write_text_atomic
+
+    try:
+        write_text_atomic(path, text, force=force)
+    except FileExistsError:
+        raise CitekitError(Diagnostic(_shown(path), 0, 0, message="exists; use --force to replace it")) from None
+    except OSError as e:
+        raise CitekitError(Diagnostic(_shown(path), 0, 0, message=f"cannot write: {e.strerror or e}")) from None
+
+
+# ------------------------------------------------------------------------------------------- import
+
+IMPORTERS: dict[str, str] = {
+    # --from name: module providing detect(text, suffix) -> bool and parse(text, path) -> list[Imported]
+}
+
+
+@dataclass
+class ImportReport:
+    written: list[tuple[str, str]] = field(default_factory=list)  # (key, path)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (key, reason)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dry_run: bool = False
+    texts: dict[str, str] = field(default_factory=dict)  # key -> TOML text (written, or would be)
+
+    def to_json(self) -> dict:
+        return {"dry_run": self.dry_run,
+                "written": [{"key": k, "path": p} for k, p in self.written],
+                "skipped": [{"key": k, "reason": r} for k, r in self.skipped],
+                "diagnostics": [d.to_json() for d in self.diagnostics]}
+
+
+def _importer(name: str):
+    import importlib
+
+    if name not in IMPORTERS:
+        raise usage_error(f"unknown import format {name!r}; formats: {', '.join(IMPORTERS) or 'none'}")
+    return importlib.import_module(IMPORTERS[name])
+
+
+def detect_format(text: str, path: str) -> str:
+    """The import format of ``text``, from the file's suffix and then its content."""
+    suffix = Path(path).suffix.lower()
+    for name in IMPORTERS:
+        if _importer(name).detect(text, suffix):
+            return name
+    raise usage_error(f"cannot tell the format of {path}; give --from ({', '.join(IMPORTERS)})")
+
+
+def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None, key: str | None = None,
+                dry_run: bool = False, force: bool = False) -> ImportReport:
+    """Turn every entry of ``text`` into ``folder/<key>.toml`` through the same validation as hand-written
+    records. Existing files are skipped unless ``force``; ``dry_run`` writes nothing."""
+    from .importers.keys import safe_key, unique_key
+    from .toml_io import dumps_record, parse_text
+
+    module = _importer(fmt or detect_format(text, source))
+    entries = module.parse(text, source)
+    if key is not None:
+        if len(entries) != 1:
+            raise usage_error(f"--key names one record but {source} holds {len(entries)} entries")
+        entries[0].key = key
+        if problem := key_problem(key):
+            raise usage_error(problem)
+    report = ImportReport(dry_run=dry_run)
+    taken = {p.name.removesuffix(SUFFIX) for p in record_files(folder)} if folder.is_dir() else set()
+    this_run: set[str] = set()
+    for entry in entries:
+        report.diagnostics += entry.diagnostics
+        if entry.data is None:
+            report.skipped.append((entry.key, "could not be read"))
+            continue
+        k = unique_key(safe_key(entry.key, entry.data.get("title", "record")), this_run)
+        this_run.add(k)
+        path = folder / (k + SUFFIX)
+        text_out = dumps_record(entry.data, header=f"Imported from {Path(source).name}, line {entry.line}.")
+        record, diags = parse_text(text_out, _shown(path), k)
+        if record is None:
+            # locate the problem in the source entry, where the user can fix it
+            report.diagnostics += [Diagnostic(source, entry.line, 1, d.severity, f"{k}: {d.message}", d.key)
+                                   for d in diags]
+            report.skipped.append((k, "invalid: " + "; ".join(d.message for d in diags if d.is_error)))
+            continue
+        if k in taken and not force:
+            report.skipped.append((k, f"{_shown(path)} exists (use --force to replace it)"))
+            continue
+        report.texts[k] = text_out
+        if not dry_run:
+            from .toml_io import write_text_atomic
+
+            write_text_atomic(path, text_out, force=force)
+        report.written.append((k, _shown(path)))
+    report.diagnostics.sort()
+    return report

@@ -115,3 +115,50 @@ def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def dumps_record(data: dict, header: str = "") -> str:
+    """Record data (as validation reads it) to TOML text: plain keys first in field-table order, then
+    ``[archive]``, ``[surrogate]`` and ``[[provenance]]``; names and levels as inline tables."""
+    import tomlkit
+
+    from .schema import FIELDS, TABLE, TABLE_LIST
+
+    def inline(value):
+        if isinstance(value, dict):
+            t = tomlkit.inline_table()
+            t.update({k: inline(v) for k, v in value.items()})
+            return t
+        if isinstance(value, list):
+            return [inline(v) for v in value]
+        return value
+
+    def section(table, source: dict, parent: str) -> None:
+        order = [f.name for f in FIELDS if f.parent == parent]
+        for name in sorted(source, key=lambda k: order.index(k) if k in order else len(order)):
+            if name in source and not _is_table_field(parent, name, FIELDS, TABLE, TABLE_LIST):
+                table[name] = inline(source[name])
+
+    doc = tomlkit.document()
+    if header:
+        for line in header.splitlines():
+            doc.add(tomlkit.comment(line))
+    section(doc, data, "")
+    for name in ("archive", "surrogate"):
+        if isinstance(data.get(name), dict):
+            t = tomlkit.table()
+            section(t, data[name], name)
+            doc[name] = t
+    if isinstance(data.get("provenance"), list):
+        aot = tomlkit.aot()
+        for event in data["provenance"]:
+            t = tomlkit.table()
+            section(t, event, "provenance")
+            aot.append(t)
+        doc["provenance"] = aot
+    return tomlkit.dumps(doc)
+
+
+def _is_table_field(parent: str, name: str, fields, table_kind: str, list_kind: str) -> bool:
+    key = f"{parent}.{name}" if parent else name
+    return any(f.key == key and f.kind in (table_kind, list_kind) for f in fields)
