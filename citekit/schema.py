@@ -63,7 +63,7 @@ TYPES: dict[str, RecordType] = {
                    "telegram, report, minutes, record of conversation…); give its kind in `genre`",
                    "manuscript", "unpublished", archival=True),
         RecordType("letter", "a letter or other personal correspondence, published or archival; title "
-                   "optional (notes print \"Author to Recipient\")", "letter", "letter",
+                   "optional (notes print \"Author to Recipient\")", "personal_communication", "letter",
                    requires_title=False, archival=True),
         RecordType("interview", "an interview (published, broadcast or unpublished); title optional",
                    "interview", "misc", requires_title=False),
