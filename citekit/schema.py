@@ -11,6 +11,7 @@ This module must not do I/O or import formatters, importers, typer or the CLI. I
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .archival import LEVELS
 from .model import CREATOR_ROLES
@@ -37,11 +38,11 @@ class Field:
     choices: tuple[str, ...] = ()
     example: str = ""
 
-    @property
+    @cached_property  # read for every field of every record loaded: computed once
     def parent(self) -> str:
         return self.key.rpartition(".")[0]
 
-    @property
+    @cached_property
     def name(self) -> str:
         return self.key.rpartition(".")[2]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import tomli
 
 from .errors import Diagnostic
-from .locate import locate
+from .locate import LazyPositions
 from .model import Record
 from .validate import build_record, key_problem
 
@@ -53,7 +53,7 @@ def parse_text(text: str, path: str, key: str) -> tuple[Record | None, list[Diag
         col = getattr(e, "colno", 1) or 1
         msg = getattr(e, "msg", None) or _TOMLI_POS.sub("", str(e))
         return None, [Diagnostic(path, line, col, message=f"TOML syntax: {_lower_first(msg)}")]
-    return build_record(key, data, path, locate(text))
+    return build_record(key, data, path, LazyPositions(text))
 
 
 def _lower_first(s: str) -> str:
