@@ -44,8 +44,10 @@ def load_all(folder: Path) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a folder that is valid, and the diagnostics of all of them."""
     _require_folder(folder)
     records, diagnostics = [], []
+    shown_folder = Path(_shown(folder))  # resolved once, not once per file
     for path in record_files(folder):
-        record, diags = read_record(path, _shown(path))
+        shown = str(shown_folder / path.name) if not path.is_symlink() else _shown(path)
+        record, diags = read_record(path, shown)
         diagnostics += diags
         if record:
             records.append(record)
