@@ -6,3 +6,6 @@ entries, BibTeX/BibLaTeX and CSL-JSON. The Python API is ``citekit.library``; th
 """
 
 __version__ = "0.1.0"
+
+# the environment variable naming the records folder (here, so the CLI can name it without loading the library)
+RECORDS_ENV = "CITEKIT_RECORDS"

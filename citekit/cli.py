@@ -8,16 +8,38 @@ No logic lives here, and nothing imports this module.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import library
+from citekit import RECORDS_ENV
+
 from .errors import CitekitError, Diagnostic, format_diagnostic
+
+
+def _imported_on_first_use(name: str) -> ModuleType:
+    """Module ``name``, loaded when one of its attributes is first read: ``citekit --help`` and usage
+    errors then never pay for loading the record machinery (a third of the start-up time)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if TYPE_CHECKING:
+    from . import library
+else:
+    library = _imported_on_first_use("citekit.library")
 
 app = typer.Typer(
     name="citekit",
@@ -32,7 +54,7 @@ app = typer.Typer(
 
 RecordsOpt = Annotated[
     Path | None,
-    typer.Option("--records", "-r", envvar=library.RECORDS_ENV, show_envvar=True,
+    typer.Option("--records", "-r", envvar=RECORDS_ENV, show_envvar=True,
                  help="Records folder [default: ./records].", file_okay=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON on standard output instead of text.")]

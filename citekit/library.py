@@ -13,12 +13,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citekit import RECORDS_ENV
+
 from .errors import CitekitError, Diagnostic, usage_error
 from .model import Record
 from .toml_io import SUFFIX, read_record, record_files, record_path
 from .validate import key_problem
-
-RECORDS_ENV = "CITEKIT_RECORDS"
 
 
 def records_folder(folder: str | Path | None = None) -> Path:
