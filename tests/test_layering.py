@@ -16,10 +16,10 @@ PKG = Path(__file__).resolve().parent.parent / "citekit"
 RANKS = {
     "errors": 0, "locate": 0,
     "model": 1,
-    "names": 2, "dates": 2, "archival": 2,
+    "names": 2, "dates": 2, "archival": 2, "latex": 2,
     "schema": 3,
     "validate": 4,
-    "toml_io": 5, "docs": 5,
+    "toml_io": 5, "docs": 5, "bibfields": 5,
     "formatters": 6, "importers": 6,
     "library": 7,
     "cli": 8,

@@ -19,6 +19,8 @@ from types import ModuleType
 
 STYLES: dict[str, tuple[str, str]] = {
     # name: (module, one-line description)
+    "bibtex": ("citekit.formatters.bibtex", "classic BibTeX entries (--ascii for 7-bit LaTeX accents)"),
+    "biblatex": ("citekit.formatters.biblatex", "BibLaTeX entries for biber, archival fields kept"),
     "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
 }
 

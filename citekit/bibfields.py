@@ -1,0 +1,141 @@
+"""The BibTeX/BibLaTeX field mapping shared by the writer (``citekit.formatters.bibtex``) and the reader
+(``citekit.importers.bibtex``), so that export and import cannot disagree; and BibTeX names.
+
+The mapping follows the ``biblatex`` column of ``citekit.schema.FIELDS`` and ``TYPES`` (documented in
+``docs/formats.md``). Pure: no I/O; must not import a formatter, an importer or typer. bibtexparser is
+imported only inside the function that splits names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import latex, schema
+from .model import Name, is_cjk
+
+BIBLATEX, BIBTEX = "biblatex", "bibtex"
+
+# entry type and entrysubtype of each record type (the biblatex column of schema.TYPES, plus a subtype where
+# two record types share an entry type)
+SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine", "interview": "interview",
+            "document-collection": "documents", "webpage": ""}
+BIBTEX_TYPES = {"unpublished": "unpublished", "letter": "misc", "misc": "misc", "book": "book",
+                "collection": "book", "incollection": "incollection", "article": "article",
+                "thesis": "phdthesis", "report": "techreport", "online": "misc"}
+ARTICLES = ("article-journal", "article-newspaper", "article-magazine")
+BOOKS = ("book", "edited-volume", "document-collection", "chapter", "thesis")
+EDITOR_SLOTS = {"compiler": ("editora", "compiler"), "interviewer": ("editorb", "interviewer"),
+                "contributor": ("editorc", "collaborator")}
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator", "recipient": "namea",
+               **{role: slot for role, (slot, _) in EDITOR_SLOTS.items()}}
+# simple text fields: citekit key -> BibLaTeX field, read from the field table (first word of the column)
+SIMPLE = {f.key: f.biblatex.split()[0] for f in schema.FIELDS
+          if not f.parent and f.kind == schema.TEXT and f.biblatex
+          and f.key not in ("title", "date_as_printed", "container_title", "series_number", "issue", "number",
+                            "publisher", "url")}
+TITLES = ("title", "titleaddon", "shorttitle")
+# fields that are derived, human-readable summaries of the extra fields (import ignores them when the extra
+# fields are present)
+DERIVED = ("library", "addendum")
+VERBATIM = ("url", "doi", "eprint", "surrogateurl")
+CLASSIC_NAMES = {"journaltitle": "journal", "location": "address", "annotation": "annote"}
+
+
+DERIVED = ("library", "addendum")  # human-readable summaries of the extra fields below
+EXTRA = ("archive", "archiveabbreviation", "archiveplace", "archivereference", "archivelevels", "provenance",
+         "funders", "surrogateurl", "surrogateaccessed", "surrogateuploaded", "surrogate", "citekitnames")
+VERBATIM = ("url", "doi", "eprint", "surrogateurl")
+CLASSIC_NAMES = {"journaltitle": "journal", "location": "address", "annotation": "annote"}
+
+
+def name_text(n: Name) -> str:
+    """A name in BibTeX's "von Last, Jr., First" form, braced where BibTeX would split it wrongly.
+    Parts are used as given (escape them first)."""
+    if n.literal:
+        return "{" + n.literal + "}"
+
+    def part(text: str) -> str:
+        return "{" + text + "}" if "," in text or " and " in f" {text} " else text
+
+    family = n.family
+    if " " in family or "," in family or family[:1].islower() or " and " in f" {family} ":
+        family = "{" + family + "}"
+    prefix = n.particle or n.dropping_particle
+    pieces = [f"{prefix} {family}" if prefix else family]
+    if n.suffix:
+        pieces.append(part(n.suffix))
+    if n.given or n.suffix:
+        pieces.append(part(n.given))
+    return ", ".join(pieces)
+
+
+def name_dict(n: Name) -> dict[str, Any]:
+    """A name as a record writes it (an inline table)."""
+    out: dict[str, Any] = {}
+    for attr in ("family", "given", "particle", "dropping_particle", "suffix", "literal"):
+        if value := getattr(n, attr):
+            out[attr] = value
+    if n.family_first:
+        out["family_first"] = True
+    return out
+
+
+def escaped_name(n: Name, ascii_only: bool = False) -> str:
+    """A name as BibTeX text, every part LaTeX-escaped."""
+    esc = Name(**{k: latex.escape(v, ascii_only=ascii_only) if isinstance(v, str) else v
+                  for k, v in name_dict(n).items()})
+    return name_text(esc)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for c in text:
+        depth += {"{": 1, "}": -1}.get(c, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def plain_name(text: str) -> dict[str, Any]:
+    """A BibTeX name (LaTeX, as written in a file) as a record's name table; {} for an empty one."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    text = " ".join(text.split())
+    if not text:
+        return {}
+    if text.startswith("{") and text.endswith("}") and _balanced(text[1:-1]):
+        return {"literal": latex.decode(text[1:-1]).strip()}
+    try:
+        parts = parse_single_name_into_parts(text, strict=False)
+    except Exception:
+        return {"literal": latex.decode(text).strip()}
+
+    def join(words: list[str]) -> str:
+        return " ".join(latex.decode(" ".join(words)).split())
+
+    out = {"family": join(parts.last), "given": join(parts.first), "particle": join(parts.von),
+           "suffix": join(parts.jr)}
+    out = {k: v for k, v in out.items() if v}
+    if not out.get("family"):
+        for k in ("particle", "given", "suffix"):
+            if out.get(k):
+                out["family"] = out.pop(k)
+                break
+        else:
+            return {"literal": latex.decode(text).strip()}
+    if is_cjk(out["family"] + out.get("given", "")):
+        out["family_first"] = True
+    return out
+
+
+def split_names(text: str) -> list[str]:
+    """A BibTeX name list split on top-level " and "."""
+    from bibtexparser.middlewares.names import split_multiple_persons_names
+
+    return [n for n in split_multiple_persons_names(text) if n.strip()]
+
+
+def plain_round_trips(n: Name) -> bool:
+    """True when ``n`` comes back unchanged from its BibTeX form (else it is also written to
+    ``citekitnames``)."""
+    return plain_name(escaped_name(n)) == name_dict(n)
