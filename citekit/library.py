@@ -188,6 +188,7 @@ def write_output(path: Path, text: str, *, force: bool = False) -> None:
 
 IMPORTERS: dict[str, str] = {
     # --from name: module providing detect(text, suffix) -> bool and parse(text, path) -> list[Imported]
+    "digital-archive": "citekit.importers.digital_archive",
 }
 
 

@@ -19,6 +19,12 @@ from types import ModuleType
 
 STYLES: dict[str, tuple[str, str]] = {
     # name: (module, one-line description)
+    "chicago-notes": ("citekit.formatters.chicago.notes", "Chicago notes and bibliography (CMOS 18)"),
+    "chicago-notes-place-first": ("citekit.formatters.chicago.notes_place_first",
+                                  "chicago-notes, archival references place first (CMOS 14.205)"),
+    "chicago-author-date": ("citekit.formatters.chicago.author_date", "Chicago author-date (CMOS 18)"),
+    "chicago-author-date-place-first": ("citekit.formatters.chicago.author_date_place_first",
+                                        "chicago-author-date, archival references place first (CMOS 14.205)"),
     "bibtex": ("citekit.formatters.bibtex", "classic BibTeX entries (--ascii for 7-bit LaTeX accents)"),
     "biblatex": ("citekit.formatters.biblatex", "BibLaTeX entries for biber, archival fields kept"),
     "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
