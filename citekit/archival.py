@@ -55,6 +55,10 @@ LEVELS: dict[str, LevelKind] = {
         LevelKind("folder", "folder", "folders", doc="folder", words=("folder", "fldr", "folders")),
         LevelKind("file", "file", "files", doc="file", words=("file",)),
         LevelKind("item", "item", "items", doc="item", words=("item",)),
+        LevelKind("tetel", "", tradition="Hungarian", doc="tétel (file of the registry plan, 5/a; printed "
+                  "without a label, after the doboz)", words=("tétel", "tetel")),
+        LevelKind("registry_number", "", doc="registry number of one document (Hungarian iktatószám "
+                  "004076/1955), printed as it is"),
         LevelKind("collection", "", doc="named collection or papers (printed without a label)"),
         LevelKind("class", "", tradition="UK", doc='UK class, e.g. "FO 371" (printed as FO 371/12345)'),
         LevelKind("piece", "", tradition="UK", doc="UK piece within a class"),
@@ -88,6 +92,8 @@ _PAIR = re.compile(rf"(?P<word>{_WORD}|№|Nº)\.?\s*(?P<value>{_NUM})(?=$|[\s,;
 _AFTER = re.compile(r"(?P<value>\d+)\.\s*(?P<word>doboz)\b", re.I)
 _HU_FOND = re.compile(r"^(?P<fond>[IVXL]+-[A-Z](?:-\d+)*(?:-[a-z])?)(?:\s+(?P<series>.+))?$")
 _UK = re.compile(r"^(?P<cls>[A-Z]{1,4}\s?\d+)/(?P<piece>\d+\w*)$")
+_ENTRY = re.compile(r"(?i:entry)\s+(?P<value>[A-Z]{1,3}[\w-]*\s+\d+\w*)")
+_LEAF_LEVELS = ("list", "arkush", "folio", "page")
 _REPO = re.compile(r"^(?P<repo>(?:[A-Z][A-Z&]{1,}\s?)+?)(?:[:,]\s*|\s+(?=\S))")
 
 
@@ -107,6 +113,9 @@ def parse_reference(text: str) -> ParsedReference:
     m = _REPO.match(text)
     if m and m["repo"].strip().lower() not in WORDS and not _UK.match(text):
         repo, text = m["repo"].strip(), text[m.end():]
+        *head, last = repo.split()
+        if head and _UK.match(last + " " + re.split(r"[,;]", text)[0].strip()):
+            repo, text = " ".join(head), last + " " + text  # "TNA FO 371/12345": FO is the class
     levels: list[Level] = []
     unparsed: list[str] = []
     for segment in (s.strip() for s in re.split(r"[,;]", text)):
@@ -125,6 +134,20 @@ def parse_reference(text: str) -> ParsedReference:
             continue
         if after := _AFTER.fullmatch(segment):
             levels.append(Level("doboz", after["value"]))
+            continue
+        kinds = [lv.kind for lv in levels]
+        if "doboz" in kinds and kinds[-1] in ("doboz", "tetel"):  # Hungarian: "4. doboz, 5/a, 004076/ 1955"
+            if re.fullmatch(r"\d+(?:/[a-z])?", segment) and kinds[-1] == "doboz":
+                levels.append(Level("tetel", segment))
+                continue
+            if re.fullmatch(r"\d+\s*/\s*\d{4}", segment):
+                levels.append(Level("registry_number", _clean_value(segment)))
+                continue
+        if entry := _ENTRY.fullmatch(segment):  # NARA "Entry A1 5", "Entry UD-07D 2"
+            levels.append(Level("entry", entry["value"]))
+            continue
+        if re.fullmatch(_NUM, segment) and kinds and kinds[-1] in _LEAF_LEVELS:
+            levels[-1] = Level(kinds[-1], f"{levels[-1].value}, {_clean_value(segment)}")  # "ll. 5, 7"
             continue
         pos, found = 0, []
         for pair in _PAIR.finditer(segment):
@@ -145,7 +168,7 @@ def parse_reference(text: str) -> ParsedReference:
 
 
 def is_plural(value: str) -> bool:
-    return bool(re.search(r"\d\s*[-–,]\s*\d", value))
+    return bool(re.search(r"\d(?:ob\.|об\.)?\s*[-–,]\s*\d", value))
 
 
 def format_level(level: Level) -> str:

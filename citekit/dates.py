@@ -62,6 +62,17 @@ def _single(text: str, whole: str) -> DatePart:
     )
 
 
+_WHAT = {bool: "true or false", float: "a number", list: "an array", dict: "a table", _dt.time: "a time of day"}
+
+
+def _earliest(p: DatePart) -> tuple[int, int, int]:
+    return (p.year, p.month or 1, p.day or 1)
+
+
+def _latest(p: DatePart) -> tuple[int, int, int]:
+    return (p.year, p.month or 12, p.day or 31)
+
+
 def parse_date(value: object) -> Date:
     """Parse a TOML value (date or string) into a Date. Raises ValueError with a message for the user."""
     if isinstance(value, _dt.datetime):
@@ -69,9 +80,12 @@ def parse_date(value: object) -> Date:
     if isinstance(value, _dt.date):
         return Date(start=DatePart(value.year, value.month, value.day))
     if isinstance(value, int) and not isinstance(value, bool):
+        if not -9999 <= value <= 9999:
+            raise ValueError(f"{value} is not a year: write a date as 1937-04-04, \"1937-04\" or 1937")
         return Date(start=_part(value, text=str(value)))
     if not isinstance(value, str):
-        raise ValueError(f"a date must be a TOML date or a string, not {type(value).__name__}")
+        what = _WHAT.get(type(value), "a " + type(value).__name__)
+        raise ValueError(f"a date must be a TOML date or a string, not {what}")
     text = " ".join(value.split())
     if not text:
         raise ValueError("empty date")
@@ -91,7 +105,7 @@ def parse_date(value: object) -> Date:
         a, b = halves if len(halves) == 2 else (text, "")
     if b:
         start, end = _single(a, value), _single(b, value)
-        if end < start:
+        if _latest(end) < _earliest(start):
             raise ValueError(f"date range {value!r} ends before it starts")
         return Date(start=start, end=end, circa=circa, uncertain=uncertain)
     return Date(start=_single(text, value), circa=circa, uncertain=uncertain)

@@ -31,9 +31,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        before = raw[: e.start].decode("utf-8", errors="replace").removeprefix("\ufeff")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1  # in characters, as every other column
         return None, [Diagnostic(path, line, col, message=f"not UTF-8 text (byte 0x{raw[e.start]:02x}); "
                                                           "save the record as UTF-8")]
     return text.removeprefix("\ufeff"), []
@@ -52,12 +52,81 @@ def parse_text(text: str, path: str, key: str) -> tuple[Record | None, list[Diag
         line = getattr(e, "lineno", 1) or 1
         col = getattr(e, "colno", 1) or 1
         msg = getattr(e, "msg", None) or _TOMLI_POS.sub("", str(e))
+        line, col, msg = _explain_syntax_error(text, line, col, msg)
         return None, [Diagnostic(path, line, col, message=f"TOML syntax: {_lower_first(msg)}")]
     return build_record(key, data, path, LazyPositions(text))
 
 
 def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:]
+
+
+def _dotted(path: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else ("." if i else "") + p for i, p in enumerate(path))
+
+
+def _explain_syntax_error(text: str, line: int, col: int, msg: str) -> tuple[int, int, str]:
+    """Point a tomli error where the mistake is (a string's opening quote, the unclosed bracket, the
+    second of two definitions) and say it in a historian's words. Falls back to tomli's own."""
+    from .locate import duplicates, offset_of, open_at
+
+    offset = offset_of(text, line, col)
+    if msg.startswith(("Cannot overwrite", "Cannot declare", "Duplicate inline table key", "Cannot mutate",
+                       "Cannot redefine")):
+        found = [d for d in duplicates(text) if d[2][0] <= line] or duplicates(text)
+        if found:
+            dup, first, second, kind = found[0]
+            if kind in ("table", "array"):
+                return (*second, f"table [{_dotted(dup)}] is declared twice (first on line {first[0]}); "
+                        "keep each table's keys together under one header")
+            where = f"line {first[0]}" + (f", column {first[1]}" if first[0] == second[0] else "")
+            return (*second, f"{_dotted(dup)!r} is set twice (first on {where})")
+    elif msg in ("Illegal character '\\n'", "Illegal character '\\r'", "Unterminated string"):
+        state, where = open_at(text, offset)
+        if state == "string":
+            q, at = where[0]
+            if len(q) == 1:
+                return (*at, f"string not closed on the line where it starts: end it with {q}, or use {q * 3} "
+                        "for text over several lines")
+            return (*at, f"multi-line string opened here is never closed with {q}")
+    elif msg in ("Unclosed array", "Unclosed inline table"):
+        state, where = open_at(text, offset)
+        want = "[" if msg == "Unclosed array" else "{"
+        opened = [at for b, at in where if b == want]
+        if state == "brackets" and opened:
+            name = "array" if want == "[" else "inline table"
+            return (*opened[-1], f"{name} opened here is not closed: a {']' if want == '[' else '}'} is missing")
+    elif msg == "Unescaped '\\' in a string":
+        back = text.rfind("\\", 0, offset)
+        if back >= 0 and text.count("\n", back, offset) == 0:
+            escape = text[back:back + 2]
+            return (line, col - (offset - back), f"'{escape}' is not an escape in a \"string\": write \\\\ for "
+                    "a backslash, or use 'single quotes' for text without escapes")
+    elif msg == "Invalid value":
+        word = re.match(r"[^\s,\]}#]*", text[offset:])[0]
+        if word in ("True", "False", "TRUE", "FALSE", "yes", "no"):
+            return line, col, f"invalid value {word}: write true or false (lower case, no quotation marks)"
+        if word[:1].isalpha():
+            return line, col, "invalid value: text must be in quotation marks (\"…\")"
+    elif msg == "Expected newline or end of document after a statement":
+        start = text.rfind("\n", 0, offset) + 1
+        if m := re.match(r"[^=\n]+=[ \t]*(\d{1,4}-\d{1,2}(?:-\d{1,2})?)[ \t]*(?:#|$)", text[start:], re.M):
+            if m[1].count("-") == 1:
+                return (line, m.start(1) + 1, f"invalid date {m[1]}: an unquoted date needs a day; write a month "
+                        f"in quotation marks: \"{m[1]}\"")
+            return line, m.start(1) + 1, f"invalid date {m[1]}: write YYYY-MM-DD, with month 01–12 and day 01–31"
+    elif msg == "Invalid date or datetime":
+        token = re.match(r"[\d:.+\-TZtz ]*", text[offset:])[0].strip()
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(token[:10])
+            reason = "write a date as YYYY-MM-DD, a date-time as YYYY-MM-DDTHH:MM:SS"
+        except ValueError as e:
+            reason = str(e) if "must be" in str(e) or "out of range" in str(e) else "write dates as YYYY-MM-DD"
+        if token:
+            return line, col, f"invalid date {token}: {reason}"
+    return line, col, msg
 
 
 def read_record(path: Path, display: str | None = None) -> tuple[Record | None, list[Diagnostic]]:

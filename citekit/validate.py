@@ -142,7 +142,8 @@ class _Builder:
     def unknown_keys(self, data: dict, at: tuple, allowed, what: str = "key") -> None:
         for k in data:
             if k not in allowed:
-                self.report(at + (k,), f"unknown {what} {_dotted(at + (k,))!r}{_did_you_mean(k, allowed)}")
+                hint = _name_part_hint(k, allowed) if what == "name part" else _unknown_hint(k, at, allowed)
+                self.report(at + (k,), f"unknown {what} {_dotted(at + (k,))!r}{hint}")
 
     def field_value(self, f: schema.Field, value: Any, at: tuple) -> Any:
         convert: dict[str, Callable] = {
@@ -166,6 +167,34 @@ def _did_you_mean(word: str, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _unknown_hint(key: str, at: tuple, allowed) -> str:
+    """What to say after "unknown key 'x'": a near spelling, the table the key belongs in, or the keys allowed."""
+    table = next((p for p in reversed(at) if isinstance(p, str)), "")
+    header = f"[[{table}]]" if at and isinstance(at[-1], int) else f"[{table}]"
+    if at and key in schema.keys_in(""):
+        return (f": `{key}` belongs at the top of the record, but a key written after {header} belongs to that "
+                f"table; move it above the first [table]")
+    if close := _did_you_mean(key, allowed):
+        return close
+    homes = [f.parent for f in schema.FIELDS if f.name == key and f.parent and f.parent != table]
+    if homes:
+        return f" (`{key}` belongs in [{homes[0]}])" if schema.FIELD_BY_KEY[homes[0]].kind == schema.TABLE \
+            else f" (`{key}` belongs in [[{homes[0]}]])"
+    if at and len(allowed) <= 12:
+        return f"; {header} may have: {', '.join(allowed)}"
+    return ""
+
+
+_NAME_PART_SYNONYMS = {"first": "given", "forename": "given", "first_name": "given", "last": "family",
+                       "surname": "family", "last_name": "family", "name": "literal", "org": "literal"}
+
+
+def _name_part_hint(key: str, allowed) -> str:
+    if close := _NAME_PART_SYNONYMS.get(key.lower()):
+        return f" (did you mean {close!r}?)"
+    return _did_you_mean(key, allowed) or f"; a name table may have: {', '.join(allowed)}"
+
+
 def _section(b: _Builder, data: dict, parent: str) -> dict[str, Any]:
     """Validate the plain fields of one table against the schema; returns converted values by name."""
     out: dict[str, Any] = {}
@@ -178,9 +207,12 @@ def _section(b: _Builder, data: dict, parent: str) -> dict[str, Any]:
 
 
 def _levels(b: _Builder, value: Any, at: tuple) -> tuple[Level, ...]:
-    table = b.table(value, at)
+    if not isinstance(value, dict):
+        b.report(at, f"{_dotted(at)} must be a table of level = value, such as {{ fond = \"17\", opis = \"162\" }}, "
+                 f"not {_what(value)} (the reference as printed goes in archive.reference)")
+        return ()
     out = []
-    for kind, v in table.items():
+    for kind, v in value.items():
         if kind not in LEVELS:
             b.report(at + (kind,), f"unknown archival level {kind!r}{_did_you_mean(kind, LEVELS)}; known levels: "
                      f"{', '.join(LEVELS)}")
@@ -280,13 +312,21 @@ def build_record(key: str, data: dict, path: str, positions: dict | None = None)
                          literal=date_as_printed) if d else Date(literal=date_as_printed)
     rt = schema.TYPES.get(rtype)
     if rt and rt.requires_title and not v.get("title") and "title" not in data:
-        b.report((), f"missing `title` (a {rtype} needs one; use title_is_descriptive = true for a description)")
+        b.report((), f"missing `title` ({_a(rtype)} {rtype} needs one; for a document without a title of its "
+                 "own, describe it and add title_is_descriptive = true)")
     if any(b.diagnostics[i].is_error for i in range(len(b.diagnostics))):
         return None, b.diagnostics
     record = Record(key=key, creators=creators, archive=archive, surrogate=surrogate, provenance=provenance,
                     path=path, **v)
     _advice(b, record, data)
     return record, b.diagnostics
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
 def _advice(b: _Builder, r: Record, data: dict) -> None:
@@ -303,3 +343,15 @@ def _advice(b: _Builder, r: Record, data: dict) -> None:
         b.warn(("type",), "an edited-volume without editor")
     if r.url and r.surrogate and r.surrogate.url and r.url == r.surrogate.url:
         b.warn(("url",), "url repeats surrogate.url: keep it in [surrogate] only")
+    if len(r.title) > 2 and _QUOTES.get(r.title[0]) == r.title[-1]:
+        b.warn(("title",), "title is wrapped in quotation marks: write it without them; citations add quotation "
+               "marks where the style wants them" + ("" if r.title_is_descriptive else
+                                                     " (and a descriptive title gets none)"))
+    accessed = [(at, d) for at, d in ((("accessed",), r.accessed),
+                                      (("surrogate", "accessed"), r.surrogate and r.surrogate.accessed)) if d]
+    if r.date and r.date.start and accessed:
+        b.warn(accessed[0][0], "an access date on a dated document: Chicago prints the date you consulted a "
+               "source only when the source has no date of its own, so citations leave it out")
+    if re.match(r"(?i)(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", r.doi):
+        b.warn(("doi",), f"doi {r.doi!r} is written as a link: give the bare DOI (10.…); citations add "
+               "https://doi.org/")
