@@ -22,7 +22,7 @@ RANKS = {
     "toml_io": 5, "docs": 5, "bibfields": 5,
     "formatters": 6, "importers": 6,
     "library": 7,
-    "cli": 8,
+    "cli": 8, "dispatch": 8,
 }
 NO_IO_OR_UI = {"errors", "locate", "model", "names", "dates", "archival", "schema", "validate", "formatters"}
 FORBIDDEN_IN_PURE = {"typer", "click", "rich", "os", "subprocess", "socket", "urllib", "requests", "pathlib", "io"}
