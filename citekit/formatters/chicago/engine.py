@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ...archival import format_level
-from ...model import Date, Level, Name, Record
+from ...model import Date, Level, Name, Record, is_cjk
 from ..rich import Tree, capitalize, close, italic, join, plain, quoted, seq
 from .variants import Variant
 
@@ -94,8 +94,17 @@ def title_node(r: Record, short: bool = False) -> Tree:
     if r.title_is_descriptive:
         return t
     if r.type in ("book", "edited-volume", "document-collection", "report") and not r.archive:
-        return italic(t)
+        return ital(t)
     return quoted(t)
+
+
+def ital(text: str) -> Tree:
+    """Italics for a title, except one in Chinese, Japanese or Korean script: characters are never
+    italicised (CMOS 18, chapter 11, on Chinese and Japanese)."""
+    if not text:
+        return ""
+    cjk = any(is_cjk(c) for c in text) and not any(c.isascii() and c.isalpha() for c in text)
+    return text if cjk else italic(text)
 
 
 def ordinal(n: str) -> str:
@@ -338,7 +347,7 @@ def _number(r: Record, bib: bool) -> str:
 
 def _journal(r: Record, ad: bool, pages: str) -> Tree:
     """"Diplomatic History 24, no. 4 (2000): 551–65"; author-date "Diplomatic History 24 (4): 551–65"."""
-    parts: list[Tree] = [italic(typo(r.container_title))]
+    parts: list[Tree] = [ital(typo(r.container_title))]
     if ad:
         if r.volume:
             parts.append(" " + r.volume)
@@ -385,17 +394,17 @@ def full_note(r: Record, v: Variant, locator: str) -> Tree:
         return close(join([head, title, by, date_text(r.date), locator, url], ", "))
     if t == "letter":
         head = join([_letter_head(r), title], ", ")
-        body = join([head, seq("in ", italic(typo(r.container_title))), *credits(r, "", "note")], ", ")
+        body = join([head, seq("in ", ital(typo(r.container_title))), *credits(r, "", "note")], ", ")
         pub = ", ".join(p for p in (typo(r.publisher), date_text(r.date)) if p)
         return close(join([seq(body, f" ({pub})") if pub else body, locator, url], ", "))
     if t == "interview":
         by = r.creators.get("interviewer", ())
         return close(join([ld.note(), title, "interview by " + names_note(by) if by else "",
-                           italic(typo(r.container_title)), date_text(r.date), locator, url], ", "))
+                           ital(typo(r.container_title)), date_text(r.date), locator, url], ", "))
     if t == "article-journal":
         return close(join([ld.note(), title, _journal(r, False, locator or r.pages), _doi_url(r)], ", "))
     if t in ("article-newspaper", "article-magazine"):
-        return close(join([ld.note(), title, italic(typo(r.container_title)), date_text(r.date), locator, url],
+        return close(join([ld.note(), title, ital(typo(r.container_title)), date_text(r.date), locator, url],
                           ", "))
     if t == "webpage":
         when = date_text(r.date) or (("accessed " + date_text(r.accessed)) if r.accessed else "")
@@ -405,7 +414,7 @@ def full_note(r: Record, v: Variant, locator: str) -> Tree:
         return close(join([join([ld.note(), seq(title, f" ({inner})")], ", "), locator, url], ", "))
     pub = _pub(r)
     if t == "chapter":
-        head = join([ld.note(), title, seq("in ", italic(typo(r.container_title))) if r.container_title else "",
+        head = join([ld.note(), title, seq("in ", ital(typo(r.container_title))) if r.container_title else "",
                      _volume(r, False), *credits(r, "", "note")], ", ")
     elif t == "report":
         head = join([ld.note(), title, *credits(r, ld.role, "note"), _number(r, False)], ", ")
@@ -429,10 +438,10 @@ def _bib_parts(r: Record, v: Variant) -> list[Tree] | None:
     year = year_text(r.date)
     head: Tree = ld.bib()
     if t in ("article-newspaper", "article-magazine", "webpage") and not head:
-        container = italic(typo(r.container_title)) if t != "webpage" else typo(r.container_title)
+        container = ital(typo(r.container_title)) if t != "webpage" else typo(r.container_title)
         head, where = container, ""
     else:
-        where = italic(typo(r.container_title)) if t != "webpage" else typo(r.container_title)
+        where = ital(typo(r.container_title)) if t != "webpage" else typo(r.container_title)
     parts: list[Tree] = [head]
     if ad:
         if not plain(head):  # an anonymous work: the title stands first, then the year (CMOS 15.34)
@@ -441,12 +450,12 @@ def _bib_parts(r: Record, v: Variant) -> list[Tree] | None:
     if t == "letter":
         to = r.creators.get("recipient", ())
         parts += [title, "To " + names_note(to) if to else ""]
-        parts.append(join([seq("In ", italic(typo(r.container_title))), *credits(r, "", "in")], ", "))
+        parts.append(join([seq("In ", ital(typo(r.container_title))), *credits(r, "", "in")], ", "))
         parts.append(", ".join(p for p in (typo(r.publisher), date_text(r.date, not ad)) if p))
     elif t == "interview":
         by = r.creators.get("interviewer", ())
         parts += [title, "Interview by " + names_note(by) if by else "",
-                  join([italic(typo(r.container_title)), date_text(r.date, not ad)], ", ")]
+                  join([ital(typo(r.container_title)), date_text(r.date, not ad)], ", ")]
     elif t == "article-journal":
         parts += [title, _journal(r, ad, r.pages)]
     elif t in ("article-newspaper", "article-magazine", "webpage"):
@@ -459,7 +468,7 @@ def _bib_parts(r: Record, v: Variant) -> list[Tree] | None:
     elif t == "thesis":
         parts += [title, ", ".join(p for p in (typo(r.genre), typo(r.publisher), "" if ad else year) if p)]
     elif t == "chapter":
-        inner: list[Tree] = [seq("In ", italic(typo(r.container_title))) if r.container_title else ""]
+        inner: list[Tree] = [seq("In ", ital(typo(r.container_title))) if r.container_title else ""]
         if ad:
             inner += [*credits(r, "", "in"), _volume(r, False)]
         else:
@@ -504,7 +513,7 @@ def _in_text_lead(r: Record) -> Tree:
     if ld.names:
         return ld.short()
     if r.type in ("article-newspaper", "article-magazine"):
-        return italic(typo(r.container_title))
+        return ital(typo(r.container_title))
     if r.type == "webpage":
         return typo(r.container_title) or title_node(r, short=True)
     return title_node(r, short=r.archive is not None or r.type == "archival-document")
@@ -639,8 +648,8 @@ def _archival_bib(r: Record, v: Variant) -> list[Tree]:
         parts.append(title)
         if ad:
             parts.append(year_text(r.date))
-    if r.type == "letter" and parts[-1] == title and not ad:  # "Letter to X, August 2, 1939." (CMOS 14.128)
-        parts[-1] = join([title, date_text(r.date)], ", ")
+    if r.type == "letter" and title in parts:  # "Letter to X, August 2, 1939." (CMOS 14.128)
+        parts[parts.index(title)] = join([title, date_text(r.date, not ad)], ", ")
     else:
         parts.append(join([sentence(_genre(r)), date_text(r.date, not ad)], ", "))
     parts += [_translation_credit(r, False),
