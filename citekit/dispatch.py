@@ -30,12 +30,12 @@ class _NotPlain(Exception):
     """The command line needs typer's own parsing."""
 
 
-def _command(app: typer.Typer, name: str) -> Any:
+def _command(app: typer.Typer, argv: list[str]) -> Any:
     if app.registered_callback is not None or app.registered_groups:
         raise _NotPlain
     for info in app.registered_commands:
-        if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == name:
-            if info.context_settings and info.context_settings.get("ignore_unknown_options"):
+        if info.callback and (info.name or typer.main.get_command_name(info.callback.__name__)) == argv[0]:
+            if info.context_settings or (info.no_args_is_help and len(argv) == 1) or info.deprecated:
                 raise _NotPlain
             return info.callback
     raise _NotPlain
@@ -138,7 +138,9 @@ def _values(params: list, given: dict[str, Any]) -> dict[str, Any]:
     kwargs = {}
     for name, kind, many, info, default in params:
         value = given.get(name)
-        if value is None and isinstance(info, OptionInfo) and isinstance(info.envvar, str):
+        if value is None and isinstance(info, OptionInfo) and info.envvar:
+            if not isinstance(info.envvar, str) or kind is bool:
+                raise _NotPlain
             value = os.environ.get(info.envvar) or None
             if value is not None and many:
                 value = value.split()
@@ -161,7 +163,7 @@ def run_plainly(app: typer.Typer, argv: list[str]) -> int | None:
     if not argv or any(a in ("-h", "--help") for a in argv[: argv.index("--") if "--" in argv else None]):
         return None
     try:
-        callback = _command(app, argv[0])
+        callback = _command(app, argv)
         params = _parameters(callback)
         kwargs = _values(params, _parse(params, argv[1:]))
     except (_NotPlain, TypeError, ValueError, NameError):
