@@ -160,7 +160,9 @@ def list_(
 
 
 StyleOpt = Annotated[str, typer.Option("--style", "-s", help="Output style: chicago-notes, chicago-author-date, "
-                                      "digital-archive, bibtex, biblatex, csl-json.")]
+                                      "digital-archive, bibtex, biblatex, csl-json; chicago-notes-place-first and "
+                                      "chicago-author-date-place-first write archival references place and "
+                                      "repository first, general to specific (CMOS 14.205).")]
 MarkupOpt = Annotated[str | None, typer.Option("--markup", "-m", help="text, markdown, html, latex or rtf "
                                                "[default: the style's own].", show_default=False)]
 
