@@ -94,7 +94,7 @@ _HU_FOND = re.compile(r"^(?P<fond>[IVXL]+-[A-Z](?:-\d+)*(?:-[a-z])?)(?:\s+(?P<se
 _UK = re.compile(r"^(?P<cls>[A-Z]{1,4}\s?\d+)/(?P<piece>\d+\w*)$")
 _ENTRY = re.compile(r"(?i:entry)\s+(?P<value>[A-Z]{1,3}[\w-]*\s+\d+\w*)")
 _LEAF_LEVELS = ("list", "arkush", "folio", "page")
-_REPO = re.compile(r"^(?P<repo>(?:[A-Z][A-Z&]{1,}\s?)+?)(?:[:,]\s*|\s+(?=\S))")
+_REPO = re.compile(r"^(?P<repo>(?:[A-ZА-ЯЁ][A-ZА-ЯЁ&]{1,}\s?)+?)(?:[:,.]\s*|\s+(?=\S))")  # "RGASPI", "РГАСПИ."
 
 
 def _clean_value(value: str) -> str:
