@@ -42,9 +42,10 @@ def make(name: str) -> SimpleNamespace:
     def bibliography(records: list[Record], *, markup: str = "text", **_: Any) -> list[tuple[str, str]]:
         """The bibliography (reference list): sorted as CMOS sorts (14.66-14.67, 15.18), without the
         items Chicago cites in notes or text only (unpublished interviews and letters, CMOS 14.111)."""
-        suffixes = engine.year_suffixes(records, v)
+        ordered = sorted(records, key=lambda r: engine.sort_key(r, v))
+        suffixes = engine.year_suffixes(ordered, v, presorted=True)
         out = []
-        for r in sorted(records, key=lambda r: engine.sort_key(r, v)):
+        for r in ordered:
             tree = engine.bib_entry(r, v, suffixes.get(r.key, ""))
             if tree is not None:
                 out.append((r.key, rich.render(tree, markup)))

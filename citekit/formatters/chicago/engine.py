@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...archival import format_level
 from ...model import Date, Level, Name, Record, is_cjk
@@ -49,6 +50,7 @@ def _cap_word(m: re.Match) -> str:
     return w[0].upper() + w[1:] if w.islower() and w not in _STOPWORDS else w
 
 
+@lru_cache(maxsize=8192)
 def headline(title: str) -> str:
     """Headline-style capitalisation (CMOS 8.159-8.160) of an English title: lower-case words other than
     articles, prepositions and coordinating conjunctions get a capital; the first and last words, and the
@@ -103,8 +105,9 @@ def ital(text: str) -> Tree:
     italicised (CMOS 18, chapter 11, on Chinese and Japanese)."""
     if not text:
         return ""
-    cjk = any(is_cjk(c) for c in text) and not any(c.isascii() and c.isalpha() for c in text)
-    return text if cjk else italic(text)
+    if text.isascii() or any(c.isascii() and c.isalpha() for c in text):
+        return italic(text)
+    return text if any(is_cjk(c) for c in text if ord(c) >= 0x2E80) else italic(text)
 
 
 def ordinal(n: str) -> str:
@@ -672,8 +675,9 @@ def _archival_short(r: Record, locator: str) -> Tree:
 
 def _fold(text: str) -> str:
     """Letter-by-letter sort text (CMOS 13.66): accents, case, spaces and punctuation ignored."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return _NOT_ALNUM.sub("", text.casefold())
 
 
@@ -689,7 +693,7 @@ def sort_key(r: Record, v: Variant) -> tuple:
     """CMOS 14.66-14.67, 15.18: the first element letter by letter, a leading article ignored; an
     anonymous work by its title; then one author's works by title (notes) or by year (author-date)."""
     ld = lead(r)
-    title = _fold(_ARTICLE.sub("", plain(title_node(r)) or ""))
+    title = _fold(_ARTICLE.sub("", r.title))
     if ld.names and not (r.archive and not _archival_author(r)):
         first = " ".join(_fold(_name_sort(n)) for n in ld.names)
     elif r.type in ("article-newspaper", "article-magazine", "webpage") and r.container_title:
@@ -700,13 +704,13 @@ def sort_key(r: Record, v: Variant) -> tuple:
     return (first, year, title, r.key) if v.sort_by_year else (first, title, year, r.key)
 
 
-def year_suffixes(records: list[Record], v: Variant) -> dict[str, str]:
+def year_suffixes(records: list[Record], v: Variant, presorted: bool = False) -> dict[str, str]:
     """Author-date: "a", "b", … for one author's works of the same year (CMOS 15.19), in reference-list
     order. Keys of records that need none are absent."""
     if not v.author_date:
         return {}
     groups: dict[tuple[str, str], list[Record]] = {}
-    for r in sorted(records, key=lambda r: sort_key(r, v)):
+    for r in records if presorted else sorted(records, key=lambda r: sort_key(r, v)):
         if _is_personal(r) or not r.date:
             continue
         groups.setdefault((plain(_in_text_lead(r)), year_text(r.date)), []).append(r)
