@@ -176,6 +176,10 @@ def cite(
                                              "style's first form].", show_default=False)] = None,
     locator: Annotated[str, typer.Option("--locator", "-l", help='Pinpoint: "l. 99", "12", "box 3".')] = "",
     markup: MarkupOpt = None,
+AsciiOpt = Annotated[bool, typer.Option("--ascii", help="bibtex/biblatex: write 7-bit LaTeX accents ({\\\"o}) "
+                                        "instead of UTF-8, for classic BibTeX.")]
+
+
     records: RecordsOpt = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -183,8 +187,9 @@ def cite(
 
     def body() -> None:
         items = library.cite(library.records_folder(records), keys, style=style, form=form, locator=locator,
-                             markup=markup)
+                             markup=markup, options={"ascii": True} if ascii_ else None)
         if json_:
+    ascii_: AsciiOpt = False,
             _emit_json(items)
         else:
             for item in items:
@@ -208,9 +213,11 @@ def export(
     """Export a bibliography (or reference list, BibTeX file, CSL-JSON file) of the records folder,
     sorted as the style requires. Records with errors are reported and left out (exit status 1)."""
 
+    ascii_: AsciiOpt = False,
     def body() -> int:
         items, document, diagnostics = library.export(library.records_folder(records), style=style,
-                                                      markup=markup, keys=keys)
+                                                      markup=markup, keys=keys,
+                                                      options={"ascii": True} if ascii_ else None)
         _print_diagnostics(diagnostics, warnings=False)
         text = json.dumps(items, ensure_ascii=False, indent=2) + "\n" if json_ else document
         if output:

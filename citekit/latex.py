@@ -78,10 +78,6 @@ def _converter():
         MacroTextSpec("textbackslash", "\\"),
         MacroTextSpec("textbraceleft", "{"),
         MacroTextSpec("textbraceright", "}"),
-        MacroTextSpec("url", "%s"),
-        MacroTextSpec("href", "%(2)s"),
-        MacroTextSpec("mkbibquote", "%s"),
-        MacroTextSpec("enquote", "%s"),
         MacroTextSpec("adddot", "."),
         MacroTextSpec("addcomma", ","),
         MacroTextSpec("addspace", " "),
@@ -97,6 +93,8 @@ def decode(text: str) -> str:
     files put them in URLs and notes), and a ``~`` becomes a no-break space."""
     if not re.search(r"[\\{}~%$`'-]", text):
         return text
+    # commands whose argument is the text itself
+    text = re.sub(r"\\(?:mkbibquote|enquote|url|mkbibemph|mkbibitalic|mkbibbold)\s*(?=\{)", "", text)
     # an unescaped % would start a comment: make it an escaped one first
     text = re.sub(r"(?<!\\)((?:\\\\)*)%", r"\1\\%", text)
     try:

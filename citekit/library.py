@@ -215,6 +215,9 @@ def _importer(name: str):
     return importlib.import_module(IMPORTERS[name])
 
 
+    "bibtex": "citekit.importers.bibtex",
+    "biblatex": "citekit.importers.bibtex",
+    "csl-json": "citekit.importers.csl_json",
 def detect_format(text: str, path: str) -> str:
     """The import format of ``text``, from the file's suffix and then its content."""
     suffix = Path(path).suffix.lower()

@@ -181,9 +181,9 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
     if accessed:
         put(("urldate", date_text(accessed), False))
     if s:
-        if s.url and r.url:
+        if s.url:
             put(("surrogateurl", s.url, False))
-        if s.accessed and r.accessed:
+        if s.accessed:
             put(("surrogateaccessed", date_text(s.accessed), False))
         if s.name:
             put(("eprinttype", s.name, False))
@@ -253,6 +253,8 @@ def entry(r: Record, dialect: str = BIBLATEX, *, ascii_only: bool = False):
         if isinstance(value, tuple):
             text = _names(value, ascii_only)
         elif key in VERBATIM:
+            if ascii_only:  # 7-bit: a URL's other characters percent-encoded, as browsers do
+                value = "".join(c if c.isascii() else "".join(f"%{b:02X}" for b in c.encode()) for c in value)
             text = latex.escape(value)  # url fields: still escaped, never a command
         elif is_title:
             text = latex.protect(value, ascii_only=ascii_only)

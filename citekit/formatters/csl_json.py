@@ -37,11 +37,10 @@ def csl_date(d: Date) -> dict[str, Any]:
         out["date-parts"] = parts
     if d.circa:
         out["circa"] = True
+    if d.uncertain:
+        out["raw"] = d.iso()  # CSL has no "uncertain": the EDTF form keeps the question mark
     if d.literal:
-        if d.start:
-            out["raw"] = d.literal
-        else:
-            out["literal"] = d.literal
+        out["literal"] = d.literal  # the date as printed; date-parts (when any) still give the normal form
     return out
 
 
@@ -60,6 +59,8 @@ def _put(item: dict[str, Any], csl: str, value: Any) -> None:
 def to_csl(r: Record) -> dict[str, Any]:
     """One CSL-JSON item; ``id`` is the record key, case preserved."""
     item: dict[str, Any] = {"id": r.key, "type": schema.TYPES[r.type].csl}
+    if [t.csl for t in schema.TYPES.values()].count(item["type"]) > 1:
+        _put(item, "custom.type", r.type)  # e.g. edited-volume and document-collection are both CSL "book"
     for f in _SIMPLE:
         value = getattr(r, f.key)
         if value:
@@ -79,11 +80,13 @@ def to_csl(r: Record) -> dict[str, Any]:
     if a := r.archive:
         if a.label:
             item["archive"] = a.label
-        if a.abbreviation and a.name:
+        if a.abbreviation:
             _put(item, "custom.archive_abbreviation", a.abbreviation)
         if a.place:
             item["archive-place"] = a.place
-        if a.levels:
+        if a.levels and a.levels_parsed:
+            item["archive_location"] = format_levels(a.levels)
+        elif a.levels:
             item["archive_location"] = format_levels(a.levels)
             item.setdefault("custom", {})["archive_levels"] = [{"kind": lv.kind, "value": lv.value}
                                                                for lv in a.levels]
@@ -102,10 +105,12 @@ def to_csl(r: Record) -> dict[str, Any]:
             _put(item, "custom.record_id", s.record_id)
         if s.url:
             item.setdefault("URL", s.url)
+            _put(item, "custom.surrogate_url", s.url)
         if s.uploaded:
             item["available-date"] = csl_date(s.uploaded)
-        if s.accessed and "accessed" not in item:
-            item["accessed"] = csl_date(s.accessed)
+        if s.accessed:
+            item.setdefault("accessed", csl_date(s.accessed))
+            _put(item, "custom.surrogate_accessed", s.accessed.iso())
     if r.provenance:
         _put(item, "custom.provenance", [
             {k: v for k, v in (("event", ev.event), ("by", [csl_name(n) for n in ev.by]), ("for", ev.for_),

@@ -1,0 +1,107 @@
+"""BibTeX/BibLaTeX export and import: escaping, the corpus files of others, the CLI."""
+
+from __future__ import annotations
+
+import re
+
+import bibtexparser
+import pytest
+from conftest import CORPUS, RECORDS
+
+from citekit import library
+from citekit.latex import decode, escape
+from citekit.validate import build_record
+
+HOSTILE = r"\input{/etc/passwd} 100% & {"
+
+
+def test_hostile_title_is_text_and_parses_back():
+    from citekit.formatters.bibtex import write
+
+    record, _ = build_record("evil", {"type": "book", "title": HOSTILE}, "x")
+    for dialect in ("bibtex", "biblatex"):
+        text = write([record], dialect)[0][1]
+        assert "\\input{" not in text and "\\input\\" not in text
+        lib = bibtexparser.parse_string(text)
+        assert not lib.failed_blocks
+        assert decode(lib.entries[0]["title"].strip("{}")) == HOSTILE
+
+
+@pytest.mark.parametrize("char", list("&%$#_{}~^\\"))
+def test_every_special_character_is_escaped(char):
+    out = escape(f"a{char}b")
+    assert out != f"a{char}b" and decode(out) == f"a{char}b"
+    assert out.count("{") == out.count("}")  # BibTeX counts every brace
+
+
+def test_acronyms_and_proper_nouns_are_protected():
+    from citekit.latex import protect
+
+    assert protect("Soviet policy and the USSR in Xinjiang") == "Soviet policy and the {USSR} in {Xinjiang}"
+
+
+def test_ascii_option_writes_latex_accents(runner):
+    from citekit.cli import app
+
+    result = runner.invoke(app, ["cite", "khlevniuk-stalin-2015", "--style", "bibtex", "--ascii",
+                                 "--records", str(RECORDS)])
+    assert result.exit_code == 0, result.output
+    assert result.output.isascii()
+
+
+# entries present (not @string/@comment/@preamble/@xdata), and entries the corpus files hold
+CORPUS_FILES = {"biblatex-examples.bib": (92, 90), "biblatex-gost-examples.bib": (770, 770),
+                "lmullen-historybib-master.bib": (368, 368)}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_FILES))
+def test_corpus_file_imports_every_entry_or_says_where(name, tmp_path):
+    path = CORPUS / "bib" / name
+    text = path.read_text(encoding="utf-8")
+    present = [m for m in re.finditer(r"(?m)^\s*@(\w+)", text)
+               if m.group(1).lower() not in ("string", "comment", "preamble", "xdata")]
+    report = library.import_text(text, str(path), tmp_path, fmt="biblatex")
+    expected_present, expected_written = CORPUS_FILES[name]
+    assert len(present) == expected_present
+    assert len(report.written) == expected_written
+    assert len(report.written) + len(report.skipped) == len(present)
+    for key, _ in report.skipped:  # every entry not imported has a located diagnostic
+        assert any(key in d.message and d.line > 0 for d in report.diagnostics), key
+    assert len(list(tmp_path.glob("*.toml"))) == expected_written
+    records, diagnostics = library.load_all(tmp_path)
+    assert len(records) == expected_written and not [d for d in diagnostics if d.is_error]
+
+
+def test_import_decodes_names_accents_macros_and_crossref(tmp_path):
+    src = tmp_path / "in.bib"
+    src.write_text(r"""@string{cup = "Cambridge University Press"}
+@collection{coll, editor = {van der Vliet, Jan}, title = {The {Big} Book}, publisher = cup, date = 1999}
+@incollection{ch, author = {M{\"u}ller, J{\"o}rg and {Barnes and Noble}}, title = {A Chapter}, crossref = {coll},
+  pages = {1--10}}
+""", encoding="utf-8")
+    report = library.import_text(src.read_text(), str(src), tmp_path / "records")
+    assert [k for k, _ in report.written] == ["coll", "ch"]
+    r, _ = library.load_one(tmp_path / "records", "ch")
+    assert r.type == "chapter" and r.container_title == "The Big Book" and r.publisher == "Cambridge University Press"
+    assert [n.display() for n in r.authors] == ["Jörg Müller", "Barnes and Noble"]
+    assert r.pages == "1–10"
+    c, _ = library.load_one(tmp_path / "records", "coll")
+    assert c.names("editor")[0].particle == "van der" and c.names("editor")[0].family == "Vliet"
+
+
+def test_import_never_overwrites_without_force(tmp_path):
+    src = "@book{a, title = {One}, date = 2000}"
+    folder = tmp_path / "records"
+    library.import_text(src, "a.bib", folder)
+    (folder / "a.toml").write_text('type = "book"\ntitle = "Mine"\n', encoding="utf-8")
+    report = library.import_text(src, "a.bib", folder)
+    assert report.written == [] and "exists" in report.skipped[0][1]
+    assert "Mine" in (folder / "a.toml").read_text(encoding="utf-8")
+    report = library.import_text(src, "a.bib", folder, force=True)
+    assert report.written and "One" in (folder / "a.toml").read_text(encoding="utf-8")
+
+
+def test_cyrillic_keys_are_transliterated(tmp_path):
+    report = library.import_text("@book{Больцано1911, title = {Парадоксы}, date = 1911}", "r.bib", tmp_path,
+                                 dry_run=True)
+    assert [k for k, _ in report.written] == ["Boltsano1911"]
