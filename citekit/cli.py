@@ -264,6 +264,61 @@ def import_(
     _run(body)
 
 
+@app.command()
+def new(
+    key: Annotated[str | None, typer.Argument(help="Key of the new record: records/KEY.toml [default: from the "
+                                              "title and year].", show_default=False)] = None,
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="Record type: archival-document, letter, "
+                                              "book, chapter, article-journal, … (see docs/records.md) "
+                                              "[default: archival-document].", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title, or a description of the document.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date: 1937-04-04, 1937-04, 1937, "
+                                             "\"April 4, 1937\".")] = None,
+    author: Annotated[list[str] | None, typer.Option("--author", help="An author (repeat for several).")] = None,
+    genre: Annotated[str | None, typer.Option("--genre", help="Kind of document: decision, memorandum, …")] = None,
+    reference: Annotated[str | None, typer.Option("--reference", help="Archival reference as printed "
+                                                  "(archive.reference).")] = None,
+    obtained_by: Annotated[list[str] | None, typer.Option("--obtained-by", help="Who obtained the document "
+                                                          "(repeat for several).")] = None,
+    translated_by: Annotated[list[str] | None, typer.Option("--translated-by", help="Who translated it "
+                                                            "(repeat for several).")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="Any other field: KEY=VALUE, dotted inside "
+                                                   "tables (surrogate.url=https://…); several names or funders "
+                                                   "separated by ';'.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the record; write nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the record if it exists.")] = False,
+    records: RecordsOpt = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Create records/KEY.toml from a commented template of the fields its type uses, validated like
+    `check` before it is written. In a terminal, asks for what is required and missing (type, title, key);
+    in scripts it never asks. An existing record is never replaced without --force."""
+
+    def body() -> None:
+        values: dict[str, str] = {}
+        for item in set_ or []:
+            k, sep, v = item.partition("=")
+            if not sep:
+                raise CitekitError(Diagnostic("citekit", 0, 0, message=f"--set {item!r}: write KEY=VALUE"))
+            values[k.strip()] = v
+        for k, v in (("title", title), ("date", date), ("genre", genre), ("archive.reference", reference),
+                     ("author", "; ".join(author or []) or None)):
+            if v is not None:
+                values[k] = v
+        events = [("obtained", n) for n in obtained_by or []] + [("translated", n) for n in translated_by or []]
+        ask = (lambda q, d: typer.prompt(q, default=d or None)) if sys.stdin.isatty() else None
+        path, text, _ = library.new_record(library.records_folder(records), key, rtype=type_, values=values,
+                                           events=events, force=force, dry_run=dry_run, ask=ask)
+        if json_:
+            _emit_json({"path": path, "written": not dry_run, "text": text})
+        elif dry_run:
+            sys.stdout.write(text)
+        else:
+            print(f"wrote {path}")
+
+    _run(body)
+
+
 def _read_source(source: str) -> tuple[str, str]:
     """The text of an input file (or standard input for "-"), and its name as messages show it."""
     from .toml_io import decode

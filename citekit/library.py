@@ -272,3 +272,118 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
         report.written.append((k, _shown(path)))
     report.diagnostics.sort()
     return report
+
+
+# ------------------------------------------------------------------------------- writing records safely
+
+
+def _case_twin(key: str, taken: set[str]) -> str:
+    """An existing key that differs from ``key`` only in case ("" when none)."""
+    return next((t for t in taken if t != key and t.casefold() == key.casefold()), "")
+
+
+def _write_record(path: Path, text: str, *, force: bool) -> None:
+    """Write a record file atomically; CitekitError when it exists (without ``force``) or cannot be written."""
+    from .toml_io import write_text_atomic
+
+    try:
+        write_text_atomic(path, text, force=force)
+    except FileExistsError:
+        raise CitekitError(Diagnostic(_shown(path), 0, 0, message="exists; use --force to replace it")) from None
+    except OSError as e:
+        raise CitekitError(Diagnostic(_shown(path), 0, 0, message=f"cannot write: {e.strerror or e}")) from None
+
+
+def _merged_text(path: Path, key: str, data: dict) -> tuple[str | None, list[Diagnostic]]:
+    """The existing record at ``path`` with the values of ``data`` set in it, comments and hand-added keys
+    kept, validated; or None and the reasons when the existing file cannot be edited safely."""
+    from .toml_edit import merge_record_text
+    from .toml_io import decode, parse_text
+
+    shown = _shown(path)
+    try:
+        text, diags = decode(path.read_bytes(), shown)
+    except OSError as e:
+        return None, [Diagnostic(shown, 0, 0, message=f"cannot read: {e.strerror or e}")]
+    if text is None:
+        return None, diags
+    try:
+        merged = merge_record_text(text, data)
+    except Exception as e:  # tomlkit's parse errors carry line and column  # noqa: BLE001
+        line, col = getattr(e, "line", 1) or 1, getattr(e, "col", 1) or 1
+        return None, [Diagnostic(shown, line, col, message=f"not valid TOML, so it cannot be updated in place "
+                                 f"({e}); fix or move it first")]
+    record, diags = parse_text(merged, shown, key)
+    if record is None:
+        return None, diags
+    return merged, []
+
+
+def new_record(folder: Path, key: str | None, *, rtype: str | None = None, values: dict[str, str] | None = None,
+               events: list[tuple[str, str]] | None = None, force: bool = False, dry_run: bool = False,
+               ask=None) -> tuple[str, str, list[Diagnostic]]:
+    """Write ``folder/<key>.toml`` from the commented template of its type, with ``values`` (dotted field key
+    -> text as typed) filled in and ``events`` ((event, "Name; Name")) as [[provenance]] tables.
+
+    ``ask(question, default) -> answer`` is called for what is required and missing (the type, the title,
+    the key) when given; without it, missing required values are errors. The record is validated like
+    ``check`` before anything is written. Returns (path as shown, text, warnings)."""
+    import re
+
+    from . import schema, templates
+    from .importers.keys import safe_key
+    from .toml_io import parse_text
+
+    values = dict(values or {})
+    if rtype is None and ask:
+        rtype = ask(f"record type ({', '.join(schema.TYPES)})", "archival-document").strip()
+    rtype = rtype or "archival-document"
+    if rtype not in schema.TYPES:
+        close = difflib.get_close_matches(rtype, list(schema.TYPES), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise usage_error(f"unknown record type {rtype!r}{hint}; types: {', '.join(schema.TYPES)}")
+    coerced: dict = {}
+    for k, text in values.items():
+        if k not in templates.settable():
+            close = difflib.get_close_matches(k, templates.settable(), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise usage_error(f"unknown field {k!r}{hint}; see docs/records.md")
+        try:
+            coerced[k] = templates.coerce(k, text)
+        except ValueError as e:
+            raise usage_error(str(e)) from None
+    if schema.TYPES[rtype].requires_title and not coerced.get("title"):
+        if not ask:
+            article = "an" if rtype[0] in "aeiou" else "a"
+            raise usage_error(f"{article} {rtype} needs a title: give --title (or run in a terminal to be asked)")
+        while not coerced.get("title"):
+            coerced["title"] = ask("title", "").strip()
+    if not key:
+        date = coerced.get("date")
+        year = str(date)[:4] if date and str(date)[:4].isdigit() else ""
+        words = [w for w in re.findall(r"[^\W_]+", str(coerced.get("title") or rtype).lower())
+                 if w not in ("a", "an", "the", "of", "and", "in", "on", "to", "for")]
+        proposed = safe_key("-".join(words[:4] + ([year] if year else [])), rtype)
+        key = ask("key (file name without .toml)", proposed).strip() if ask else proposed
+    if problem := key_problem(key):
+        raise usage_error(problem)
+    path = folder / (key + SUFFIX)
+    if folder.is_dir() and not force:
+        if path.exists():
+            raise CitekitError(Diagnostic(_shown(path), 0, 0, message="exists; use --force to replace it, or "
+                                          "choose another key"))
+        if twin := _case_twin(key, {p.name.removesuffix(SUFFIX) for p in record_files(folder)}):
+            raise CitekitError(Diagnostic(_shown(path), 0, 0, message=f"would collide with {twin}{SUFFIX} on "
+                                          "case-insensitive file systems; choose another key"))
+    provenance = []
+    for event, names in events or []:
+        if event not in schema.PROVENANCE_EVENTS:
+            raise usage_error(f"unknown provenance event {event!r}; events: {', '.join(schema.PROVENANCE_EVENTS)}")
+        provenance.append({"event": event, "by": [n.strip() for n in names.split(";") if n.strip()]})
+    text = templates.render(rtype, coerced, events=provenance)
+    record, diags = parse_text(text, _shown(path), key)
+    if record is None:
+        raise CitekitError(diags)
+    if not dry_run:
+        _write_record(path, text, force=force)
+    return _shown(path), text, diags

@@ -24,7 +24,8 @@ RANKS = {
     "library": 7,
     "cli": 8, "dispatch": 8,
 }
-NO_IO_OR_UI = {"errors", "locate", "model", "names", "dates", "archival", "schema", "validate", "formatters"}
+NO_IO_OR_UI = {"errors", "locate", "model", "names", "dates", "archival", "schema", "validate", "formatters",
+               "templates", "toml_edit"}
 FORBIDDEN_IN_PURE = {"typer", "click", "rich", "os", "subprocess", "socket", "urllib", "requests", "pathlib", "io"}
 
 

@@ -15,14 +15,14 @@ Pure: records in, strings out. No I/O, no environment, no global configuration.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..archival import format_levels
 from ..model import Date, Name, ProvenanceEvent, Record
+from . import rich
 
 FORMS = ("note", "bib")
-MARKUPS = ("text", "markdown", "html", "latex", "rtf")
+MARKUPS = rich.MARKUPS
 DEFAULT_COLLECTION = "History and Public Policy Program Digital Archive"
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -92,101 +92,34 @@ def reference_text(r: Record) -> str:
     return ", ".join(p for p in (a.label, format_levels(a.levels)) if p)
 
 
-def _close(text: str) -> str:
-    """End a part with a full stop, unless it ends with one (or another closing mark) already."""
-    text = text.rstrip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def parts(r: Record, locator: str = "") -> list[tuple[str, str]]:
-    """The citation as (kind, text) pieces: kind "text", "title" (to be quoted) or "url"."""
+def tree(r: Record, locator: str = "") -> rich.Tree:
+    """The citation as neutral rich text (the title quoted; each markup writes its own quotation marks)."""
     s = r.surrogate
     collection = (s.name if s and s.name else "") or r.container_title or r.publisher or (
         DEFAULT_COLLECTION if s else "")
-    head = [p for p in (date_text(r.date), collection) if p]
     ref = reference_text(r)
     if locator:
         ref = f"{ref.rstrip('.')}, {locator}" if ref else locator
-    body = ", ".join(head + ([ref] if ref else []))
-    out: list[tuple[str, str]] = []
-    if r.title and body:
-        comma = "" if r.title.rstrip().endswith(("?", "!")) else ","
-        out += [("title", r.title.rstrip() + comma), ("text", " " + _close(body))]
-    elif r.title:
-        out.append(("title", _close(r.title)))  # the full stop goes inside the quotation marks
-    elif body:
-        out.append(("text", _close(body)))
-    if tail := credit_sentence(r.provenance):
-        out.append(("text", (" " if out else "") + tail))
+    body: list[rich.Tree] = [p for p in (date_text(r.date), collection, ref) if p]
+    parts: list[rich.Tree] = []
+    title = r.title.rstrip()
+    if title.endswith(("?", "!")):
+        # no comma after a question or exclamation mark (CMOS 6.123)
+        parts.append(rich.seq(rich.quoted(title), " ", rich.close(rich.join(body, ", "))) if body
+                     else rich.quoted(title))
+    elif title or body:
+        parts.append(rich.close(rich.join(([rich.quoted(title)] if title else []) + body, ", ")))
+    if credits := credit_sentence(r.provenance):
+        parts.append(credits)
     url = (s.url if s and s.url else "") or r.url or (f"https://doi.org/{r.doi}" if r.doi else "")
     if url:
-        if out:
-            out.append(("text", " "))
-        out.append(("url", url))
-    return out
-
-
-# ------------------------------------------------------------------------------------------ markups
-
-_RTF_SPECIAL = {"\\": "\\\\", "{": "\\{", "}": "\\}"}
-_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-                  "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}"}
-
-
-def _escape(text: str, markup: str) -> str:
-    if markup == "html":
-        return html.escape(text, quote=False)
-    if markup == "latex":
-        return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
-    if markup == "markdown":
-        return re.sub(r"([\\`*_\[\]<>#])", r"\\\1", text)
-    if markup == "rtf":
-        out = []
-        for c in text:
-            if c in _RTF_SPECIAL:
-                out.append(_RTF_SPECIAL[c])
-            elif ord(c) > 127:
-                code = ord(c)
-                if code > 0xFFFF:  # RTF \u takes a signed 16-bit value: write a surrogate pair
-                    code -= 0x10000
-                    pair = (0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF))
-                    out.extend(f"\\u{p - 65536}?" for p in pair)
-                else:
-                    out.append(f"\\u{code if code < 32768 else code - 65536}?")
-            else:
-                out.append(c)
-        return "".join(out)
-    return text
-
-
-_QUOTES = {"text": ("“", "”"), "markdown": ("“", "”"), "html": ("“", "”"), "latex": ("``", "''"),
-           "rtf": ("\\u8220?", "\\u8221?")}
-
-
-def render(pieces: list[tuple[str, str]], markup: str) -> str:
-    open_q, close_q = _QUOTES[markup]
-    out = []
-    for kind, text in pieces:
-        if kind == "title":
-            # the comma goes inside the closing quotation mark
-            out.append(open_q + _escape(text, markup) + close_q)
-        elif kind == "url":
-            if markup == "html":
-                out.append(f'<a href="{html.escape(text)}">{html.escape(text, quote=False)}</a>')
-            elif markup == "latex":
-                out.append(r"\url{" + text.replace("%", r"\%").replace("#", r"\#") + "}")
-            elif markup == "markdown":
-                out.append(f"<{text}>")
-            else:
-                out.append(_escape(text, markup))
-        else:
-            out.append(_escape(text, markup))
-    return "".join(out)
+        parts.append(url)
+    return rich.join(parts, " ")
 
 
 def cite(record: Record, *, form: str = "note", locator: str = "", markup: str = "text", **_options) -> str:
     """The house citation of one record (the same in every form; a locator follows the reference)."""
-    return render(parts(record, locator), markup)
+    return rich.render(tree(record, locator), markup)
 
 
 def _sort_key(r: Record) -> str:
@@ -200,9 +133,4 @@ def bibliography(records: list[Record], *, markup: str = "text", **_options) -> 
 
 
 def document(entries: list[str], markup: str) -> str:
-    if markup == "html":
-        return "<ul>\n" + "".join(f"  <li>{e}</li>\n" for e in entries) + "</ul>\n"
-    if markup == "rtf":
-        return "{\\rtf1\\ansi\\deff0\n" + "".join(f"{{\\pard {e}\\par}}\n" for e in entries) + "}\n"
-    sep = "\n\n" if markup in ("latex", "markdown") else "\n"
-    return sep.join(entries) + ("\n" if entries else "")
+    return rich.document(entries, markup)
