@@ -167,6 +167,10 @@ MarkupOpt = Annotated[str | None, typer.Option("--markup", "-m", help="text, mar
                                                "[default: the style's own].", show_default=False)]
 
 
+AsciiOpt = Annotated[bool, typer.Option("--ascii", help="bibtex/biblatex: write 7-bit LaTeX accents ({\\\"o}) "
+                                        "instead of UTF-8, for classic BibTeX.")]
+
+
 @app.command()
 def cite(
     keys: Annotated[list[str], typer.Argument(help="Record keys to cite, in order.")],
@@ -176,10 +180,7 @@ def cite(
                                              "style's first form].", show_default=False)] = None,
     locator: Annotated[str, typer.Option("--locator", "-l", help='Pinpoint: "l. 99", "12", "box 3".')] = "",
     markup: MarkupOpt = None,
-AsciiOpt = Annotated[bool, typer.Option("--ascii", help="bibtex/biblatex: write 7-bit LaTeX accents ({\\\"o}) "
-                                        "instead of UTF-8, for classic BibTeX.")]
-
-
+    ascii_: AsciiOpt = False,
     records: RecordsOpt = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -189,7 +190,6 @@ AsciiOpt = Annotated[bool, typer.Option("--ascii", help="bibtex/biblatex: write 
         items = library.cite(library.records_folder(records), keys, style=style, form=form, locator=locator,
                              markup=markup, options={"ascii": True} if ascii_ else None)
         if json_:
-    ascii_: AsciiOpt = False,
             _emit_json(items)
         else:
             for item in items:
@@ -204,6 +204,7 @@ def export(
                                                      show_default=False)] = None,
     style: StyleOpt = "chicago-notes",
     markup: MarkupOpt = None,
+    ascii_: AsciiOpt = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.",
                                                 dir_okay=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
@@ -213,7 +214,6 @@ def export(
     """Export a bibliography (or reference list, BibTeX file, CSL-JSON file) of the records folder,
     sorted as the style requires. Records with errors are reported and left out (exit status 1)."""
 
-    ascii_: AsciiOpt = False,
     def body() -> int:
         items, document, diagnostics = library.export(library.records_folder(records), style=style,
                                                       markup=markup, keys=keys,

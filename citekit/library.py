@@ -188,6 +188,9 @@ def write_output(path: Path, text: str, *, force: bool = False) -> None:
 
 IMPORTERS: dict[str, str] = {
     # --from name: module providing detect(text, suffix) -> bool and parse(text, path) -> list[Imported]
+    "bibtex": "citekit.importers.bibtex",
+    "biblatex": "citekit.importers.bibtex",
+    "csl-json": "citekit.importers.csl_json",
     "digital-archive": "citekit.importers.digital_archive",
 }
 
@@ -215,9 +218,6 @@ def _importer(name: str):
     return importlib.import_module(IMPORTERS[name])
 
 
-    "bibtex": "citekit.importers.bibtex",
-    "biblatex": "citekit.importers.bibtex",
-    "csl-json": "citekit.importers.csl_json",
 def detect_format(text: str, path: str) -> str:
     """The import format of ``text``, from the file's suffix and then its content."""
     suffix = Path(path).suffix.lower()
