@@ -118,3 +118,24 @@ def test_same_author_same_year_gets_letters_in_reference_list_and_text():
     assert "2010a." in texts["leffler-westad-2010"] and "2010b." in texts["leffler-westad-vol2-2010"]
     cites = dict(author_date.cite_all(RECORDS, form="in-text"))
     assert cites["leffler-westad-vol2-2010"] == "(Leffler and Westad 2010b)"
+
+
+def test_short_notes_agree_but_for_the_short_titles_citeproc_cannot_make():
+    """Short notes (each item's second citation in the reference run). Where a record gives no
+    short_title, the reference repeats the whole title; CMOS 14.30 wants a short title of the main title
+    without its initial article, which citekit derives. Every other word must agree."""
+    from citekit.formatters.chicago.engine import title_text
+
+    ours = dict(notes.cite_all(RECORDS, form="short"))
+    same = 0
+    for row in EXPECTED["notes-short"]:
+        r = BY_KEY[row["key"]]
+        if ours[r.key] == row["text"]:
+            same += 1
+            continue
+        assert not r.short_title, r.key
+        full, short = title_text(r), title_text(r, short=True)
+        assert short != full and row["text"].replace(full, short, 1) == ours[r.key], r.key
+    print(f"\nshort notes identical to the reference: {same} of {len(EXPECTED['notes-short'])}; the others differ "
+          "only by the CMOS 14.30 short title")
+    assert same >= 25

