@@ -337,13 +337,27 @@ def read_page(text: str, path: str = "<page>") -> Page:
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     units = _units(text)
 
-    # 1. the suggested citation, wherever it is printed
+    # 1. the suggested citation, wherever it is printed (on one line, or wrapped over several)
     for u in units:
         candidate = u.inline if u.label == "citation" else u.text
         if m := _CITATION.search(candidate):
             _read_citation(page, m, u.line)
             u.label, u.inline = "citation_line", candidate
             break
+    else:
+        for k, u in enumerate(units):
+            run = [u]
+            while k + len(run) < len(units) and units[k + len(run)].gap == 0 and len(run) < 12 and \
+                    not units[k + len(run)].label:
+                run.append(units[k + len(run)])
+            if len(run) < 2:
+                continue
+            candidate = " ".join([u.inline if u.label == "citation" else u.text] + [w.text for w in run[1:]])
+            if m := _CITATION.search(candidate):
+                _read_citation(page, m, u.line)
+                for w in run:
+                    w.label, w.inline = "citation_line", candidate
+                break
 
     # 2. labelled values; unlabelled groups of text between them
     groups: list[tuple[int, list[Unit]]] = []  # (index of first unit, units) of unlabelled text
@@ -375,14 +389,14 @@ def read_page(text: str, path: str = "<page>") -> Page:
             i += 1
         groups.append((start, group))
 
-    def joined(value: list[Unit]) -> str:
+    def joined(value: list[Unit], lines: bool = False) -> str:
         out = ""
         for k, v in enumerate(value):
-            out += ("" if k == 0 else "\n\n" if v.gap else " ") + v.text
+            out += ("" if k == 0 else "\n\n" if v.gap else "\n" if lines else " ") + v.text
         return out
 
     for u, value in labelled:
-        v = u.inline or joined(value)
+        v = u.inline or joined(value, lines=u.label in ("funders", "authors"))
         line = u.line if u.inline or not value else value[0].line
         if u.label in ("section", "ignored", "citation_box"):
             continue
@@ -400,6 +414,12 @@ def read_page(text: str, path: str = "<page>") -> Page:
                 page.put("url", m[0], line)
             continue
         page.put(u.label, v, line)
+
+    # the names printed one per line after the last field (the current site lists the funders there)
+    last_label = max((k for k, u in enumerate(units) if u.label), default=-1)
+    trailing = [w for start, g in groups if start > last_label for w in g]
+    if trailing and all(len(w.text) < 120 for w in trailing):
+        page.put("funders_trailing", "\n".join(w.text for w in trailing), trailing[0].line)
 
     # 3. the header: the date line and the title under it (current site), the summary above it
     first_label = next((k for k, u in enumerate(units) if u.label in _METADATA), len(units))
@@ -587,6 +607,25 @@ _ORG_WORD = re.compile(
     r"Inc|LLC|Ltd|Company|Group|Network|Family|Stiftung|Fondation|Fundación|Republic|Kingdom|State|Museum)\b")
 
 
+def _funders_by_list(line: str, listed: list[str]) -> list[str]:
+    """The funders of the funder line as the page also lists them one by one: each listed name found in the
+    line (with a "the" printed before it), when together they account for the whole line."""
+    line = " ".join(line.split()).rstrip(".")
+    if not line or not listed:
+        return []
+    found: list[tuple[int, str]] = []
+    rest = line
+    for name in listed:
+        m = re.search(r"(?:\bthe\s+)?" + re.escape(name), line, re.I)
+        if not m:
+            return []
+        found.append((m.start(), m[0]))
+        rest = rest.replace(m[0], " ", 1)
+    if re.sub(r"\b(?:and|the)\b|[,;\s]", "", rest):
+        return []
+    return [name for _, name in sorted(found)]
+
+
 def _split_funders(text: str) -> list[str]:
     """"A and B" / "A, B, and C" / "A, B and C": commas before the last "and" separate funders, commas after
     it belong to the last funder's name ("the Institute for Korean Studies, Ohio State University")."""
@@ -677,7 +716,9 @@ def page_record(page: Page) -> tuple[dict, list[Diagnostic]]:
             data["date"] = value
     if lang := v.get("original_language") or v.get("language"):
         data["original_language"] = _language(lang)
-    funders = _split_funders(v.get("funder_line", "")) or _names(v.get("funders", ""))
+    listed = _names(v.get("funders", "")) or _names(v.get("funders_trailing", ""))
+    funders = _funders_by_list(v.get("funder_line", ""), listed) or _split_funders(v.get("funder_line", "")) \
+        or _names(v.get("funders", ""))
     if funders:
         data["funders"] = funders
     if rights := v.get("rights"):
@@ -720,7 +761,7 @@ def page_record(page: Page) -> tuple[dict, list[Diagnostic]]:
     if archive:
         data["archive"] = archive
 
-    surrogate: dict = {"name": SURROGATE_NAME, "publisher": SURROGATE_PUBLISHER}
+    surrogate: dict = {"name": _clean(v.get("collection", "")) or SURROGATE_NAME, "publisher": SURROGATE_PUBLISHER}
     url = v.get("citation_url") or v.get("url", "")
     record_id = v.get("record_id", "")
     if not record_id and url and (m := _RECORD_ID_IN_URL.search(url)):
