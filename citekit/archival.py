@@ -54,6 +54,7 @@ LEVELS: dict[str, LevelKind] = {
                   words=("doboz",)),
         LevelKind("folder", "folder", "folders", doc="folder", words=("folder", "fldr", "folders")),
         LevelKind("file", "file", "files", doc="file", words=("file",)),
+        LevelKind("reel", "reel", "reels", doc="microfilm reel", words=("reel", "reels")),
         LevelKind("item", "item", "items", doc="item", words=("item",)),
         LevelKind("tetel", "", tradition="Hungarian", doc="tétel (file of the registry plan, 5/a; printed "
                   "without a label, after the doboz)", words=("tétel", "tetel")),

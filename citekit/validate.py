@@ -239,15 +239,22 @@ def _archive(b: _Builder, value: Any) -> Archive | None:
                    "each part is)")
         if ref.repository and not (v.get("abbreviation") or v.get("name")):
             v["abbreviation"] = ref.repository
+        elif ref.repository and re.search(r"(?i)\b(?:collection|papers)\b", ref.repository):
+            levels = (Level("collection", ref.repository), *levels)  # "Nicolaevsky Collection, Series 2"
     archive = Archive(levels=levels, levels_parsed=parsed, **v)
     if not archive.label and data:
         b.warn(("archive",), "archive has neither name nor abbreviation: the repository cannot be cited")
     kinds = [lv.kind for lv in levels]
-    for lower, upper in zip(RUSSIAN_ORDER[1:], RUSSIAN_ORDER, strict=False):
+    for lower, upper in (*zip(RUSSIAN_ORDER[1:], RUSSIAN_ORDER, strict=False), *_WITHIN):
         if lower in kinds and upper not in kinds:
-            b.warn(("archive", "levels") if "levels" in data else ("archive", "reference"),
-                   f"archive has a {lower} but no {upper}: a {lower} is only meaningful within a {upper}")
+            b.warn(("archive", "levels", lower) if "levels" in data else ("archive", "reference"),
+                   f"archive has {_a(lower)} {lower} but no {upper}: {_a(lower)} {lower} is only meaningful "
+                   f"within {_a(upper)} {upper}")
     return archive
+
+
+# (level, the level it belongs within) beyond the Russian fond > opis > delo > list
+_WITHIN = (("sprava", "fond"), ("arkush", "sprava"), ("entry", "record_group"), ("piece", "class"))
 
 
 def _surrogate(b: _Builder, value: Any) -> Surrogate:

@@ -158,3 +158,13 @@ def test_an_unreadable_reference_is_a_warning_not_an_error():
         ("warning", "could not read 'frob 5', 'xyz' in the archival reference; it is kept as printed (give "
                     "archive.levels to say what each part is)")]
     assert record.archive.reference == "frob 5, xyz"
+
+
+def test_a_named_collection_before_the_levels_is_a_level_when_the_repository_is_named():
+    record, diagnostics = _archive({"name": "Hoover Institution Archives",
+                                    "reference": "Boris Nicolaevsky Collection, Series 2, reel 5"})
+    assert diagnostics == []
+    assert [(lv.kind, lv.value) for lv in record.archive.levels] == [
+        ("collection", "Boris Nicolaevsky Collection"), ("series", "2"), ("reel", "5")]
+    record, _ = _archive({"abbreviation": "RGASPI", "reference": "RGASPI F.17 op. 162, d. 20 l. 99"})
+    assert [lv.kind for lv in record.archive.levels] == list(RU)  # the repository itself is no level
