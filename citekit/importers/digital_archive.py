@@ -328,49 +328,68 @@ def _is_date_line(text: str) -> bool:
     return True
 
 
-def read_page(text: str, path: str = "<page>") -> Page:
-    """Everything the page prints that a record can use, as printed."""
-    page = Page(path=path)
-    meta: dict[str, str] = {}
-    if looks_like_html(text):
-        text, meta = html_to_text(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
-    units = _units(text)
+def _joined(value: list[Unit], lines: bool = False) -> str:
+    """Units as text: a blank line between paragraphs; lines of one paragraph joined by a space (a wrapped
+    line) or kept apart (``lines``: one name per line)."""
+    out = ""
+    for k, v in enumerate(value):
+        out += ("" if k == 0 else "\n\n" if v.gap else "\n" if lines else " ") + v.text
+    return out
 
-    # 1. the suggested citation, wherever it is printed (on one line, or wrapped over several)
+
+def _paragraphs(units: list[Unit], lo: int, hi: int) -> list[tuple[int, list[Unit]]]:
+    """The unlabelled paragraphs (runs of lines with no blank line between them) of ``units[lo:hi]``."""
+    out: list[tuple[int, list[Unit]]] = []
+    for k in range(max(lo, 0), min(hi, len(units))):
+        w = units[k]
+        if w.label:
+            continue
+        if out and w.gap == 0 and out[-1][0] + len(out[-1][1]) == k:
+            out[-1][1].append(w)
+        else:
+            out.append((k, [w]))
+    return out
+
+
+def _find_citation(page: Page, units: list[Unit]) -> None:
+    """The page's suggested citation, printed on one line or wrapped over several."""
     for u in units:
         candidate = u.inline if u.label == "citation" else u.text
         if m := _CITATION.search(candidate):
             _read_citation(page, m, u.line)
             u.label, u.inline = "citation_line", candidate
-            break
-    else:
-        for k, u in enumerate(units):
-            run = [u]
-            while k + len(run) < len(units) and units[k + len(run)].gap == 0 and len(run) < 12 and \
-                    not units[k + len(run)].label:
-                run.append(units[k + len(run)])
-            if len(run) < 2:
-                continue
-            candidate = " ".join([u.inline if u.label == "citation" else u.text] + [w.text for w in run[1:]])
-            if m := _CITATION.search(candidate):
-                _read_citation(page, m, u.line)
-                for w in run:
-                    w.label, w.inline = "citation_line", candidate
-                break
+            return
+    for k, u in enumerate(units):
+        run = [u]
+        while k + len(run) < len(units) and units[k + len(run)].gap == 0 and len(run) < 12 and \
+                not units[k + len(run)].label:
+            run.append(units[k + len(run)])
+        if len(run) < 2:
+            continue
+        candidate = " ".join([u.inline if u.label == "citation" else u.text] + [w.text for w in run[1:]])
+        if m := _CITATION.search(candidate):
+            _read_citation(page, m, u.line)
+            for w in run:
+                w.label, w.inline = "citation_line", candidate
+            return
 
-    # 2. labelled values; unlabelled groups of text between them
-    groups: list[tuple[int, list[Unit]]] = []  # (index of first unit, units) of unlabelled text
+
+def _split_labelled(units: list[Unit]) -> tuple[list[tuple[Unit, list[Unit]]], list[tuple[int, list[Unit]]]]:
+    """Labels with the units of their values, and the groups of unlabelled text between them (with the index
+    of their first unit). A value is the text after its label unless a wide gap (two blank lines or more)
+    says the field is empty; it runs on while paragraphs are one blank line apart."""
     labelled: list[tuple[Unit, list[Unit]]] = []
+    groups: list[tuple[int, list[Unit]]] = []
     i = 0
     while i < len(units):
         u = units[i]
-        if u.label and u.label not in ("citation_line",):
+        if u.label == "citation_line":
+            i += 1
+            continue
+        if u.label:
             value: list[Unit] = []
             j = i + 1
             if not u.inline and u.label not in ("section", "citation_box", "ignored"):
-                # the value: the next text, unless a wide gap says the field is empty; it runs on while the
-                # paragraphs are a blank line apart
                 while j < len(units) and not units[j].label and units[j].gap <= 1 and \
                         not (value and units[j].gap and u.label in _ONE_PARAGRAPH):
                     value.append(units[j])
@@ -378,83 +397,51 @@ def read_page(text: str, path: str = "<page>") -> Page:
             labelled.append((u, value))
             i = j
             continue
-        if u.label == "citation_line":
-            i += 1
-            continue
-        start = i
-        group = [u]
+        start, group = i, [u]
         i += 1
         while i < len(units) and not units[i].label and units[i].gap <= 1:
             group.append(units[i])
             i += 1
         groups.append((start, group))
+    return labelled, groups
 
-    def joined(value: list[Unit], lines: bool = False) -> str:
-        out = ""
-        for k, v in enumerate(value):
-            out += ("" if k == 0 else "\n\n" if v.gap else "\n" if lines else " ") + v.text
-        return out
 
+def _read_labelled(page: Page, labelled: list[tuple[Unit, list[Unit]]]) -> None:
     for u, value in labelled:
-        v = u.inline or joined(value, lines=u.label in ("funders", "authors"))
+        if u.label in ("section", "ignored", "citation_box", "citation"):
+            continue  # the citation itself was read by _find_citation
+        v = u.inline or _joined(value, lines=u.label in ("funders", "authors"))
         line = u.line if u.inline or not value else value[0].line
-        if u.label in ("section", "ignored", "citation_box"):
-            continue
         if u.label == "credit":
             page.put("credits_label", f"{u.label_text} {v}".strip(), line)
-            continue
-        if u.label == "credits":
+        elif u.label == "credits":
             if m := _FUNDER_LINE.search(v):
                 page.put("funder_line", m["funders"], line)
-            continue
-        if u.label == "citation":
-            continue  # the citation was read in step 1; a citation label with nothing readable is left
-        if u.label == "url":
+        elif u.label == "url":
             if m := _URL.search(v):
                 page.put("url", m[0], line)
-            continue
-        page.put(u.label, v, line)
+        else:
+            page.put(u.label, v, line)
 
-    # the names printed one per line after the last field (the current site lists the funders there)
-    last_label = max((k for k, u in enumerate(units) if u.label), default=-1)
-    trailing = [w for start, g in groups if start > last_label for w in g]
-    if trailing and all(len(w.text) < 120 for w in trailing):
-        page.put("funders_trailing", "\n".join(w.text for w in trailing), trailing[0].line)
 
-    # 3. the header: the date line and the title under it (current site), the summary above it
-    first_label = next((k for k, u in enumerate(units) if u.label in _METADATA), len(units))
-    title_at = date_at = None
+def _read_header(page: Page, units: list[Unit], first_label: int) -> tuple[int | None, int | None]:
+    """The date line and the title printed under it (current site); returns their unit indices."""
     for k, u in enumerate(units[:first_label]):
-        if u.label or u.text.lower() in _NAV:
+        if u.label or u.text.lower() in _NAV or not _is_date_line(u.text):
             continue
-        if _is_date_line(u.text):
-            page.put("date_line", u.text, u.line)
-            date_at = k
-            nxt = next((w for w in units[k + 1:first_label] if not w.label), None)
-            if nxt is not None and not _FUNDER_LINE.search(nxt.text):
-                page.put("heading", nxt.text, nxt.line)
-                title_at = units.index(nxt)
-            break
+        page.put("date_line", u.text, u.line)
+        nxt = next((w for w in units[k + 1:first_label] if not w.label), None)
+        if nxt is not None and not _FUNDER_LINE.search(nxt.text):
+            page.put("heading", nxt.text, nxt.line)
+            return k, units.index(nxt)
+        return k, None
+    return None, None
 
-    # 4. funder line printed under the title
-    for u in units:
-        if not u.label and (m := _FUNDER_LINE.search(u.text)):
-            page.put("funder_line", m["funders"], u.line)
-            break
 
-    # 5. summary: in the "get citation" box, or the paragraph printed last before the metadata
-    def paragraphs(lo: int, hi: int) -> list[tuple[int, list[Unit]]]:
-        out: list[tuple[int, list[Unit]]] = []
-        for k in range(lo, min(hi, len(units))):
-            w = units[k]
-            if w.label:
-                continue
-            if out and w.gap == 0 and out[-1][0] + len(out[-1][1]) == k:
-                out[-1][1].append(w)
-            else:
-                out.append((k, [w]))
-        return out
-
+def _read_summary(page: Page, units: list[Unit], date_at: int | None, title_at: int | None,
+                  first_label: int) -> None:
+    """The summary: in the "get citation" box, else the paragraph printed last before the metadata (current
+    site), else a paragraph printed above the date line."""
     box = next((k for k, u in enumerate(units) if u.label == "citation_box"), None)
     if box is not None:
         taken = []
@@ -463,60 +450,65 @@ def read_page(text: str, path: str = "<page>") -> Page:
                 break
             taken.append(w)
         if taken:
-            page.put("summary", joined(taken), taken[0].line)
-    if "summary" not in page.values and title_at is not None and first_label < len(units):
-        body = [(s, g) for s, g in paragraphs(title_at + 1, first_label)
+            page.put("summary", _joined(taken), taken[0].line)
+            return
+    if title_at is None:
+        return
+    if first_label < len(units):
+        body = [g for _s, g in _paragraphs(units, title_at + 1, first_label)
                 if not any(_FUNDER_LINE.search(w.text) for w in g)]
         if len(body) >= 2:
-            s, g = body[-1]
-            page.put("summary", joined(g), g[0].line)
-            page.warn(g[0].line, "summary taken from the paragraph printed after the document's text; check it")
-    if "summary" not in page.values and title_at is not None:
-        top = date_at if date_at is not None else title_at
-        lead = [g for _s, g in paragraphs(0, top) if len(" ".join(w.text for w in g).split()) >= 8
-                and not _is_date_line(g[0].text) and g[0].text.lower() not in _NAV]
-        if lead:
-            page.put("summary", joined(lead[-1]), lead[-1][0].line)
+            page.put("summary", _joined(body[-1]), body[-1][0].line)
+            page.warn(body[-1][0].line, "summary taken from the paragraph printed after the document's text; "
+                      "check it")
+            return
+    top = date_at if date_at is not None else title_at
+    lead = [g for _s, g in _paragraphs(units, 0, top) if len(" ".join(w.text for w in g).split()) >= 8
+            and not _is_date_line(g[0].text) and g[0].text.lower() not in _NAV]
+    if lead:
+        page.put("summary", _joined(lead[-1]), lead[-1][0].line)
 
-    # 6. the "Document Information" section when its parts are not labelled: the source line, then rights
+
+def _read_information(page: Page, units: list[Unit], groups: list[tuple[int, list[Unit]]]) -> None:
+    """The "Document Information" section when its parts are not labelled: the source line, then rights."""
     section = next((k for k, u in enumerate(units) if u.label == "section"), None)
-    if section is not None:
-        for s, g in groups:
-            if s <= section:
-                continue
-            text_ = joined(g)
-            if _is_rights(text_):
-                page.put("rights", text_, g[0].line)
-            elif "source" not in page.values and not _FUNDER_LINE.search(text_) and \
-                    _comparable(text_) not in {_comparable(f) for f in _split_funders(
-                        page.values.get("funder_line", ""))}:
-                page.put("source", text_, g[0].line)
+    if section is None:
+        return
+    funders = {_comparable(f) for f in _split_funders(page.values.get("funder_line", ""))}
+    for start, g in groups:
+        if start <= section:
+            continue
+        text = _joined(g)
+        if _is_rights(text):
+            page.put("rights", text, g[0].line)
+        elif "source" not in page.values and not _FUNDER_LINE.search(text) and _comparable(text) not in funders:
+            page.put("source", text, g[0].line)
 
-    # 7. what the HTML head says
-    if meta:
-        for key in ("canonical", "og:url"):
-            if meta.get(key, "").startswith("http") and "url" not in page.values:
-                page.put("url", meta[key], 1)
-        title_meta = meta.get("citation_title") or meta.get("og:title") or meta.get("dc.title") or \
-            meta.get("title", "")
-        if title_meta:
-            page.put("meta_title", re.split(r"\s+[|–—]\s+", title_meta)[0], 1)
 
-    # 8. a page with no reference line: a bracketed reference at the head of the document's text
-    if "source" not in page.values and "citation_reference" not in page.values and title_at is not None:
+def _read_head(page: Page, meta: dict[str, str]) -> None:
+    """What an HTML page's head says: its canonical URL and title."""
+    for key in ("canonical", "og:url"):
+        if meta.get(key, "").startswith("http") and "url" not in page.values:
+            page.put("url", meta[key], 1)
+    title = meta.get("citation_title") or meta.get("og:title") or meta.get("dc.title") or meta.get("title", "")
+    if title:
+        page.put("meta_title", re.split(r"\s+[|–—]\s+", title)[0], 1)
+
+
+def _read_text_head(page: Page, units: list[Unit], title_at: int, first_label: int) -> None:
+    """Facts printed at the head of the document's own text, used only when no field gives them: a bracketed
+    archival reference, a classification marking standing alone. Both are reported as guesses."""
+    if "source" not in page.values and "citation_source" not in page.values:
         for w in units[title_at + 1: min(first_label, title_at + 7)]:
-            text_ = w.text
-            if not w.label and text_.startswith("[") and text_.endswith("]"):
-                ref = parse_reference(text_)
+            if not w.label and w.text.startswith("[") and w.text.endswith("]"):
+                ref = parse_reference(w.text)
                 if len(ref.levels) >= 2 and not ref.unparsed:
-                    page.put("reference_in_text", text_, w.line)
+                    page.put("reference_in_text", w.text, w.line)
                     page.warn(w.line, "the page prints no source line; the archival reference was taken "
                               "from the document's text; check it")
                     break
-
-    # 9. a classification marking standing alone at the head of the text, when no field gives one
-    if "classification" not in page.values and title_at is not None:
-        for _s, g in paragraphs(title_at + 1, min(first_label, title_at + 14)):
+    if "classification" not in page.values:
+        for _s, g in _paragraphs(units, title_at + 1, min(first_label, title_at + 14)):
             hit = next((w for w in g if _CLASSIFICATION.fullmatch(w.text.strip(" .[]"))), None)
             if hit:
                 page.put("classification_in_text", hit.text.strip(" .[]"), hit.line)
@@ -524,6 +516,35 @@ def read_page(text: str, path: str = "<page>") -> Page:
                           "document's text; check it")
                 break
 
+
+def read_page(text: str, path: str = "<page>") -> Page:
+    """Everything the page prints that a record can use, as printed."""
+    page = Page(path=path)
+    meta: dict[str, str] = {}
+    if looks_like_html(text):
+        text, meta = html_to_text(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    units = _units(text)
+    _find_citation(page, units)
+    labelled, groups = _split_labelled(units)
+    _read_labelled(page, labelled)
+    # names printed one per line after the last field (the current site lists the funders there)
+    last_label = max((k for k, u in enumerate(units) if u.label), default=-1)
+    trailing = [w for start, g in groups if start > last_label for w in g]
+    if trailing and all(len(w.text) < 120 for w in trailing):
+        page.put("funders_trailing", "\n".join(w.text for w in trailing), trailing[0].line)
+    first_label = next((k for k, u in enumerate(units) if u.label in _METADATA), len(units))
+    date_at, title_at = _read_header(page, units, first_label)
+    for u in units:  # the funder line printed under the title
+        if not u.label and (m := _FUNDER_LINE.search(u.text)):
+            page.put("funder_line", m["funders"], u.line)
+            break
+    _read_summary(page, units, date_at, title_at, first_label)
+    _read_information(page, units, groups)
+    if meta:
+        _read_head(page, meta)
+    if title_at is not None:
+        _read_text_head(page, units, title_at, first_label)
     for name in ("rights", "summary"):
         if name in page.values and _EMAIL_HIDDEN.search(page.values[name]):
             page.warn(page.lines[name], f"the page hides an e-mail address in the {name} ([email protected]); "
