@@ -237,7 +237,8 @@ def import_(
                                               show_default=False)] = None,
     key: Annotated[str | None, typer.Option("--key", help="Key for the record (a source with one entry).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace records that exist.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Update records that exist: the imported values are "
+                                        "set into the file; its comments and other keys are kept.")] = False,
     records: RecordsOpt = None,
     json_: JsonOpt = False,
 ) -> None:

@@ -271,3 +271,32 @@ def test_format_is_detected_without_from(tmp_path):
     report = library.import_text((OWN / "pdf-export.txt").read_text(encoding="utf-8"), "page.txt", tmp_path,
                                  dry_run=True)
     assert len(report.written) == 1
+
+
+# --------------------------------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "Skip to content", "April 4, 1937", "Document Information", "Record ID", "Source", "Rights", "Summary:",
+    "Citation:", "get citation", "Original Classification", "Obtained by", "and translated by", "for NKIDP",
+    "This document was made possible with support from", "“", "”", '"', ",", ".", "[", "]", "<p>", "</p>",
+    "<dt>", "<dd>", "<html>", "https://digitalarchive.wilsoncenter.org/document/1", "RGASPI F.17 op. 162",
+    "History and Public Policy Program Digital Archive", "\n", "\n\n", "\n\n\n", " ", "\u00a0", "Gary Goldberg",
+    "[email protected]", "Top Secret", "1950", "&amp;", "<a data-cfemail=\"zz\">x</a>",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=40))
+def test_any_text_gives_data_or_a_diagnostic_never_an_exception(pieces):
+    text = "".join(pieces)
+    entries = da.parse(text, "page.txt")
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.data is not None or any(d.is_error for d in entry.diagnostics)
+    # and the whole import path (validation of what was read) reports rather than raises
+    report = library.import_text(text, "page.txt", Path("no-such-records-folder"), fmt="digital-archive",
+                                 dry_run=True)
+    assert len(report.written) + len(report.skipped) == 1
