@@ -19,7 +19,7 @@ RANKS = {
     "names": 2, "dates": 2, "archival": 2, "latex": 2,
     "schema": 3,
     "validate": 4,
-    "toml_io": 5, "docs": 5, "bibfields": 5,
+    "toml_io": 5, "docs": 5, "bibfields": 5, "formatdocs": 5, "templates": 5, "toml_edit": 5,
     "formatters": 6, "importers": 6,
     "library": 7,
     "cli": 8, "dispatch": 8,

@@ -121,7 +121,8 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
         put(("entrysubtype", subtype, False))
     # names
     plain, complex_names = {}, {}
-    for role, names in r.creators.items():
+    for role in r.creators.keys() | {"translator", "editor"}:
+        names = r.names(role)  # translators and editors credited in the provenance chain included
         if not names:
             continue
         plain[role] = names

@@ -33,6 +33,7 @@ from ..errors import Diagnostic
 from ..model import Name
 from ..names import parse_name
 from .base import Imported
+from .credits import EVENTS, direct_names
 
 TYPES = {
     "article": "article-journal", "book": "book", "mvbook": "book", "booklet": "book", "manual": "report",
@@ -373,6 +374,12 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
             except ValueError:
                 diags.append(Diagnostic(path, line, 1, "warning", f"{field} is not readable JSON; kept in notes"))
                 used.discard(field)
+
+    for role in EVENTS:  # translators and editors credited in provenance are written as such: not twice
+        if role in data:
+            data[role] = direct_names(data[role], data.get("provenance", []), role)
+            if not data[role]:
+                del data[role]
 
     # what is left: notes, unless it is a typesetting directive or a summary citekit wrote
     notes = [data["notes"]] if data.get("notes") else []

@@ -19,6 +19,7 @@ from .. import schema
 from ..dates import parse_date
 from ..errors import Diagnostic
 from .base import Imported
+from .credits import EVENTS, direct_names
 
 TYPES = {
     "manuscript": "archival-document", "letter": "letter", "personal_communication": "letter",
@@ -201,10 +202,9 @@ def to_record(item: dict, path: str, line: int) -> tuple[dict, list[Diagnostic]]
                 events.append(e)
         data["provenance"] = events
     # translators and editors credited in provenance are written to CSL as such: not twice
-    for role, event in (("translator", "translated"), ("editor", "edited")):
-        agents = [n for e in data.get("provenance", []) if e.get("event") == event for n in e.get("by", [])]
-        if role in data and agents:
-            data[role] = [n for n in data[role] if n not in agents]
+    for role in EVENTS:
+        if role in data:
+            data[role] = direct_names(data[role], data.get("provenance", []), role)
             if not data[role]:
                 del data[role]
     # the archive
