@@ -320,6 +320,34 @@ def new(
     _run(body)
 
 
+@app.command("set")
+def set_(
+    key: Annotated[str, typer.Argument(help="Key of the record to change.")],
+    assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE, dotted inside tables "
+                                                     "(surrogate.url=https://…); several names or funders "
+                                                     "separated by ';'.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the changed record; write nothing.")] = False,
+    records: RecordsOpt = None,
+) -> None:
+    """Set fields of an existing record in place. Its comments, layout and other keys are kept; the result
+    is validated like `check` before the file is replaced (atomically)."""
+
+    def body() -> None:
+        values: dict[str, str] = {}
+        for item in assignments:
+            k, sep, v = item.partition("=")
+            if not sep:
+                raise CitekitError(Diagnostic("citekit", 0, 0, message=f"{item!r}: write FIELD=VALUE"))
+            values[k.strip()] = v
+        path, text = library.set_fields(library.records_folder(records), key, values, dry_run=dry_run)
+        if dry_run:
+            sys.stdout.write(text)
+        else:
+            print(f"updated {path}")
+
+    _run(body)
+
+
 def _read_source(source: str) -> tuple[str, str]:
     """The text of an input file (or standard input for "-"), and its name as messages show it."""
     from .toml_io import decode

@@ -387,3 +387,34 @@ def new_record(folder: Path, key: str | None, *, rtype: str | None = None, value
     if not dry_run:
         _write_record(path, text, force=force)
     return _shown(path), text, diags
+
+
+def set_fields(folder: Path, key: str, values: dict[str, str], *, dry_run: bool = False) -> tuple[str, str]:
+    """Set fields of an existing record (dotted key -> text as typed, as ``new --set`` takes them), keeping
+    its comments, layout and other keys; validated before the file is replaced. Returns (path, new text)."""
+    from . import templates
+
+    try:
+        path = record_path(folder, key)
+    except ValueError as e:
+        raise usage_error(str(e)) from None
+    if not path.is_file():
+        load_one(folder, key)  # the usual "no record … (did you mean …?)"
+    data: dict = {}
+    for k, text in values.items():
+        if k not in templates.settable():
+            close = difflib.get_close_matches(k, templates.settable(), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise usage_error(f"unknown field {k!r}{hint}; see docs/records.md")
+        try:
+            value = templates.coerce(k, text)
+        except ValueError as e:
+            raise usage_error(str(e)) from None
+        parent, _, name = k.rpartition(".")
+        (data.setdefault(parent, {}) if parent else data)[name] = value
+    merged, diags = _merged_text(path, key, data)
+    if merged is None:
+        raise CitekitError(diags)
+    if not dry_run:
+        _write_record(path, merged, force=True)
+    return _shown(path), merged

@@ -173,3 +173,52 @@ def test_merge_appends_events_it_cannot_match():
     new = merge_record_text(old, {"provenance": [{"event": "translated", "by": ["B"]}]})
     assert new == ('[[provenance]]\nevent = "obtained"  # first\nby = ["A"]\n\n'
                    '[[provenance]]\nevent = "translated"\nby = ["B"]\n')
+
+
+def test_set_changes_fields_in_place_and_keeps_everything_else(runner, tmp_path):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    path = folder / "mikoyan.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    result = runner.invoke(app, ["set", "mikoyan", "surrogate.url=https://digitalarchive.wilsoncenter.org/document/9",
+                                 "title=Letter from Mikoyan", "funders=Fund A; Fund B", "--records", str(folder)])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# My notes on the Mikoyan letter: read in the Warsaw file, March 2024."
+    assert 'title = "Letter from Mikoyan"  # the page\'s title' in text  # the comment after the value stays
+    assert "# the levels I checked against the inventory\n[archive]" in text
+    data = tomli.loads(text)
+    assert data["surrogate"]["url"] == "https://digitalarchive.wilsoncenter.org/document/9"
+    assert data["funders"] == ["Fund A", "Fund B"]
+    assert data["provenance"][0]["note"] == "copied in Moscow"
+    # apart from the three changed values, the file is as the user wrote it
+    old_lines, new_lines = HAND_WRITTEN.splitlines(), text.splitlines()
+    assert [ln for ln in old_lines if ln not in new_lines] == [
+        'title = "Letter from A. Mikoyan to the CC CPSU Presidium"  # the page\'s title']
+
+
+@pytest.mark.parametrize("assignment,message", [
+    ("date=someday", "cannot read date"),
+    ("archive.levels=fnd=3", "unknown archival level 'fnd'"),
+    ("titel=x", "did you mean 'title'?"),
+    ("title", "write FIELD=VALUE"),
+])
+def test_set_refuses_what_would_not_validate_and_leaves_the_file(runner, tmp_path, assignment, message):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    path = folder / "mikoyan.toml"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    result = runner.invoke(app, ["set", "mikoyan", assignment, "--records", str(folder)])
+    assert result.exit_code == 1 and message in result.output
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+    assert _leftovers(folder) == []
+
+
+def test_set_on_a_missing_or_unsafe_key(runner, tmp_path):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "mikoyan.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    result = runner.invoke(app, ["set", "mikoyn", "title=x", "--records", str(folder)])
+    assert result.exit_code == 1 and "did you mean 'mikoyan'?" in result.output
+    result = runner.invoke(app, ["set", "../mikoyan", "title=x", "--records", str(folder)])
+    assert result.exit_code == 1 and "must not contain" in result.output
