@@ -264,11 +264,24 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
         if k in taken and not force:
             report.skipped.append((k, f"{_shown(path)} exists (use --force to replace it)"))
             continue
+        if k not in taken and (twin := _case_twin(k, taken)):
+            report.skipped.append((k, f"{_shown(path)} would collide with {twin}{SUFFIX} on case-insensitive "
+                                   "file systems (give another --key)"))
+            continue
+        if k in taken:  # --force onto an existing record: set the new values, keep what the user wrote
+            text_out, diags = _merged_text(path, k, entry.data)
+            if text_out is None:
+                report.diagnostics += diags
+                report.skipped.append((k, "not replaced: " + "; ".join(d.message for d in diags if d.is_error)))
+                continue
         report.texts[k] = text_out
         if not dry_run:
-            from .toml_io import write_text_atomic
-
-            write_text_atomic(path, text_out, force=force)
+            try:
+                _write_record(path, text_out, force=force)
+            except CitekitError as e:
+                report.diagnostics += e.diagnostics
+                report.skipped.append((k, "; ".join(d.message for d in e.diagnostics)))
+                continue
         report.written.append((k, _shown(path)))
     report.diagnostics.sort()
     return report
