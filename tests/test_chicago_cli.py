@@ -67,7 +67,7 @@ def test_export_sorts_as_cmos_and_leaves_out_unpublished_interviews(runner):
     assert text.splitlines()[0].startswith("Akhmatova, Anna. ") and len(text.splitlines()) == len(keys)
     ad = runner.invoke(app, ["export", "--records", str(ITEMS), "--style", "chicago-author-date", "--json"])
     ad_keys = [item["key"] for item in json.loads(ad.output)]
-    # author-date: one author's works by year, undated last (CMOS 15.18)
+    # author-date: one author's works by year, undated last (CMOS 13.112)
     assert ad_keys.index("wilson-nkidp-2024") < ad_keys.index("cwihp-about-nd")
     assert keys.index("cwihp-about-nd") < keys.index("wilson-nkidp-2024")  # notes: by title (14.67)
 

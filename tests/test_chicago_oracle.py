@@ -113,7 +113,7 @@ def test_bibliography_order_is_the_reference_order_but_for_leading_articles(run,
 
 
 def test_same_author_same_year_gets_letters_in_reference_list_and_text():
-    """CMOS 15.19: 2010a, 2010b in the order of the reference list."""
+    """CMOS 13.114: 2010a, 2010b in the order of the reference list."""
     texts = dict(author_date.bibliography(RECORDS))
     assert "2010a." in texts["leffler-westad-2010"] and "2010b." in texts["leffler-westad-vol2-2010"]
     cites = dict(author_date.cite_all(RECORDS, form="in-text"))

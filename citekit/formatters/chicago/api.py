@@ -31,7 +31,7 @@ def make(name: str) -> SimpleNamespace:
     def cite_all(records: list[Record], *, form: str = v.forms[0], locator: str = "", markup: str = "text",
                  **_: Any) -> list[tuple[str, str]]:
         """Citations of several records cited together: author-date years get "a", "b" where one author
-        has several works of a year (CMOS 15.19)."""
+        has several works of a year (CMOS 13.114)."""
         suffixes = engine.year_suffixes(records, v)
         out = []
         for r in records:
@@ -40,7 +40,7 @@ def make(name: str) -> SimpleNamespace:
         return out
 
     def bibliography(records: list[Record], *, markup: str = "text", **_: Any) -> list[tuple[str, str]]:
-        """The bibliography (reference list): sorted as CMOS sorts (14.66-14.67, 15.18), without the
+        """The bibliography (reference list): sorted as CMOS sorts (14.66-14.67, 13.112), without the
         items Chicago cites in notes or text only (unpublished interviews and letters, CMOS 14.111)."""
         ordered = sorted(records, key=lambda r: engine.sort_key(r, v))
         suffixes = engine.year_suffixes(ordered, v, presorted=True)

@@ -7,6 +7,10 @@ directly: most specific element first (14.127), labelled locators (14.123), desc
 quotation marks (14.127), the tradition's level labels (``citekit.archival.LEVELS``), then the digital
 archive the document was read in, and the translator and "obtained by" credits.
 
+Rule numbers are CMOS 18's for source citations (13.74-13.114, 14.87-14.128, 14.205); rules on short
+notes, headline style and inclusive numbers are cited by their 17th-edition numbers (14.29-14.31, 8.159,
+9.64).
+
 Pure: no I/O, no environment, no global configuration. Regular expressions are compiled once, here.
 """
 
@@ -61,7 +65,8 @@ def headline(title: str) -> str:
             out.append(part)
             continue
         part = _WORD.sub(_cap_word, part)
-        part = re.sub(r"^(\W*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), part)
+        part = re.sub(r"^(\W*)([a-z][a-z’']*)(?=[\s\-–—/:,;.?!]|$)",
+                      lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:], part)
         part = re.sub(r"(\s)([a-z][a-z’']*)(\W*)$", lambda m: m.group(1) + m.group(2)[0].upper() + m.group(2)[1:]
                       + m.group(3), part)
         out.append(part)
@@ -87,6 +92,23 @@ def short_title(title: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped != main else main
 
 
+_INNER_QUOTES = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def _inner(text: str) -> Tree:
+    """A title with its own quotation marks as quoted nodes, so a quoted title shows them as single
+    quotation marks (CMOS 14.94)."""
+    if '"' not in text and "\u201c" not in text:
+        return text
+    parts: list[Tree] = []
+    pos = 0
+    for m in _INNER_QUOTES.finditer(text):
+        parts += [text[pos:m.start()], quoted(m.group(1))]
+        pos = m.end()
+    parts.append(text[pos:])
+    return seq(*parts)
+
+
 def title_node(r: Record, short: bool = False) -> Tree:
     """The title as printed: italic for books and reports, quoted for parts and documents, plain for a
     description (CMOS 14.127: "minutes", "memorandum" are not quoted)."""
@@ -94,10 +116,10 @@ def title_node(r: Record, short: bool = False) -> Tree:
     if not t:
         return ""
     if r.title_is_descriptive:
-        return t
+        return _inner(t)
     if r.type in ("book", "edited-volume", "document-collection", "report") and not r.archive:
-        return ital(t)
-    return quoted(t)
+        return ital(t) if isinstance(_inner(t), str) else italic(_inner(t))
+    return quoted(_inner(t))
 
 
 def ital(text: str) -> Tree:
@@ -122,6 +144,35 @@ def edition_text(edition: str) -> str:
     if not edition:
         return ""
     return f"{ordinal(edition)} ed." if _NUMERIC.match(edition) else edition
+
+
+_RANGE = re.compile(r"^\s*([A-Za-z]*)(\d+)\s*[-\u2010-\u2014]+\s*([A-Za-z]*)(\d+)\s*$")
+_DASH = re.compile(r"\s*[-\u2010\u2011\u2012\u2014]+\s*")
+
+
+def _second(a: str, b: str) -> str:
+    """The second number of a range as CMOS 9.64 writes it: 3–10, 100–104, 101–8, 321–28, 1496–500."""
+    x = int(a)
+    if len(a) != len(b) or int(b) <= x or x < 100 or x % 100 == 0:
+        return b
+    i = next(i for i, (c, d) in enumerate(zip(a, b, strict=True)) if c != d)
+    return b[i:] if x % 100 < 10 else b[min(i, len(b) - 2):]
+
+
+def page_range(text: str) -> str:
+    """Page ranges with an en dash and the second number shortened (CMOS 9.64); other text unchanged
+    but for its hyphens: "42-45, 50-52" -> "42–45, 50–52", "xii-xiv" -> "xii–xiv"."""
+    if not text or not any(c.isdigit() or c == "-" for c in text):
+        return text
+    out = []
+    for part in text.split(","):
+        m = _RANGE.match(part)
+        if m and (not m[3] or m[3] == m[1]):
+            out.append(f"{m[1]}{m[2]}\u2013{_second(m[2], m[4])}")
+        else:
+            out.append(_DASH.sub("\u2013", part.strip()) if re.fullmatch(r"[\w.]+\s*-+\s*[\w.]+", part.strip())
+                       else part.strip())
+    return ", ".join(out)
 
 
 def sentence(text: str) -> str:
@@ -293,7 +344,7 @@ def credits(r: Record, skip: str, style: str) -> list[str]:
             groups.append(([role], names))
     out = []
     for roles, names in groups:
-        who = _and([typo(n.display()) for n in names], False)
+        who = names_note(names) if style == "note" else _and([typo(n.display()) for n in names], False)
         if style == "note":
             out.append(" and ".join(_ROLE_NOTE[x][0] for x in roles) + " " + who)
         else:
@@ -363,7 +414,7 @@ def _journal(r: Record, ad: bool, pages: str) -> Tree:
             parts.append((", no. " if r.volume else " no. ") + r.issue)
         parts.append(f" ({year_text(r.date)})")
     if pages:
-        parts.append(": " + pages)
+        parts.append(": " + page_range(pages))
     return seq(*parts)
 
 
@@ -424,7 +475,8 @@ def full_note(r: Record, v: Variant, locator: str) -> Tree:
     else:
         head = join([ld.note(), title, edition_text(r.edition), _volume(r, False), *credits(r, ld.role, "note"),
                      _volumes(r), typo(r.series)], ", ")
-    return close(join([seq(head, f" ({pub})") if pub else head, locator, url], ", "))
+    pin = locator or (page_range(r.pages) if t != "chapter" else "")  # a chapter's range is not given (14.9)
+    return close(join([seq(head, f" ({pub})") if pub else head, pin, url], ", "))
 
 
 def _bib_parts(r: Record, v: Variant) -> list[Tree] | None:
@@ -447,7 +499,7 @@ def _bib_parts(r: Record, v: Variant) -> list[Tree] | None:
         where = ital(typo(r.container_title)) if t != "webpage" else typo(r.container_title)
     parts: list[Tree] = [head]
     if ad:
-        if not plain(head):  # an anonymous work: the title stands first, then the year (CMOS 15.34)
+        if not plain(head):  # an anonymous work: the title stands first, then the year (CMOS 13.102)
             parts, title = [title], ""
         parts.append(year)
     if t == "letter":
@@ -531,7 +583,7 @@ def _in_text_lead(r: Record) -> Tree:
 
 
 def in_text(r: Record, locator: str, suffix: str = "") -> Tree:
-    """"(Gaddis 2005, 12)"; "(Wilson Center, n.d.)"; unpublished letters and interviews in full (CMOS 15.53)."""
+    """"(Gaddis 2005, 12)"; "(Wilson Center, n.d.)"; unpublished letters and interviews in full (CMOS 14.111)."""
     if _is_personal(r):
         if r.type == "letter":
             inner = join([_letter_head(r), "pers. comm.", date_text(r.date), locator], ", ")
@@ -638,7 +690,7 @@ def _archival_note(r: Record, v: Variant, locator: str) -> Tree:
     if r.type == "letter" and head and isinstance(title, str) and title.startswith("to "):
         head, title = seq(head, " ", title), ""
     url = (r.surrogate.url if r.surrogate else "") or r.url
-    return close(join([head, title, _genre(r), date_text(r.date), _translation_credit(r, True),
+    return close(join([head, title, _genre(r), date_text(r.date) or "n.d.", _translation_credit(r, True),
                        *_where(r, locator, v), _obtained(r, True), *_surrogate(r, True), url], ", "))
 
 
@@ -662,7 +714,7 @@ def _archival_bib(r: Record, v: Variant) -> list[Tree]:
     if r.type == "letter" and title in parts:  # "Letter to X, August 2, 1939." (CMOS 14.128)
         parts[parts.index(title)] = join([title, date_text(r.date, not ad)], ", ")
     else:
-        parts.append(join([sentence(_genre(r)), date_text(r.date, not ad)], ", "))
+        parts.append(join([sentence(_genre(r)), date_text(r.date, not ad) or ("" if ad else "n.d.")], ", "))
     parts += [_translation_credit(r, False),
               capitalize(", ".join(_where(r, "", v))), _obtained(r, False), ", ".join(_surrogate(r, False)), url]
     return parts
@@ -698,7 +750,7 @@ def _name_sort(n: Name) -> str:
 
 
 def sort_key(r: Record, v: Variant) -> tuple:
-    """CMOS 14.66-14.67, 15.18: the first element letter by letter, a leading article ignored; an
+    """CMOS 14.66-14.67, 13.112: the first element letter by letter, a leading article ignored; an
     anonymous work by its title; then one author's works by title (notes) or by year (author-date)."""
     ld = lead(r)
     title = _fold(_ARTICLE.sub("", r.title))
@@ -713,7 +765,7 @@ def sort_key(r: Record, v: Variant) -> tuple:
 
 
 def year_suffixes(records: list[Record], v: Variant, presorted: bool = False) -> dict[str, str]:
-    """Author-date: "a", "b", … for one author's works of the same year (CMOS 15.19), in reference-list
+    """Author-date: "a", "b", … for one author's works of the same year (CMOS 13.114), in reference-list
     order. Keys of records that need none are absent."""
     if not v.author_date:
         return {}
@@ -732,6 +784,8 @@ def year_suffixes(records: list[Record], v: Variant, presorted: bool = False) ->
 
 def entry(r: Record, v: Variant, form: str, locator: str = "", suffix: str = "") -> Tree | None:
     """One citation of ``r`` in ``form``; None for a bibliography entry Chicago does not make."""
+    if locator and locator[0].isdigit():
+        locator = page_range(locator)
     if form == "note":
         return full_note(r, v, locator)
     if form == "short":

@@ -1,7 +1,7 @@
 """The Chicago style variants citekit offers, as data: one engine (``engine.py``) reads them.
 
-A variant says which forms it produces, whether it is the author-date system (CMOS chap. 15) or
-notes-bibliography (CMOS chap. 14), how a bibliography is ordered, and whether the archival reference is
+A variant says which forms it produces, whether it is the author-date system (CMOS 18, 13.102-13.114) or
+notes-bibliography (CMOS 18, chap. 14), how a bibliography is ordered, and whether the archival reference is
 written place first, general to specific (the option CMOS 14.205 allows for repositories outside North
 America: "Moscow, RGASPI, f. 17, op. 162, d. 20, l. 99") instead of most specific first (CMOS 14.127).
 
@@ -21,7 +21,7 @@ class Variant:
     author_date: bool = False
     place_first: bool = False
     # secondary sort keys after the first element: notes sort one author's works by title (CMOS 14.67),
-    # author-date by year (CMOS 15.18)
+    # author-date by year (CMOS 13.112)
     sort_by_year: bool = False
     doc: str = ""
 

@@ -1,0 +1,101 @@
+"""Chicago rules one at a time, each expectation from the CMOS 18 rule named beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.formatters.chicago import author_date, notes
+from citekit.formatters.chicago.engine import headline, names_bib, names_note, page_range, short_title
+from citekit.model import Archive, Date, DatePart, Level, Name, Record, Surrogate
+
+# CMOS 9.64, inclusive numbers: the table of that section, case by case
+PAGE_RANGES = [("3-10", "3–10"), ("71-72", "71–72"), ("96-117", "96–117"), ("100-104", "100–104"),
+               ("1100-1113", "1100–1113"), ("101-108", "101–8"), ("808-833", "808–33"), ("1103-1104", "1103–4"),
+               ("321-328", "321–28"), ("498-532", "498–532"), ("1087-1089", "1087–89"), ("1496-1500", "1496–500"),
+               ("11564-11615", "11564–615"), ("12991-13001", "12991–3001"), ("42-45, 50-52", "42–45, 50–52"),
+               ("xii-xiv", "xii–xiv"), ("551–65", "551–65"), ("12", "12")]
+
+
+@pytest.mark.parametrize("given,expected", PAGE_RANGES)
+def test_page_ranges(given, expected):
+    assert page_range(given) == expected
+
+
+@pytest.mark.parametrize("given,expected", [
+    # CMOS 8.159-8.160: capitalise major words; lower-case articles, prepositions, coordinating conjunctions;
+    # always the first and last word and the first word after a colon
+    ("the cold war: a new history", "The Cold War: A New History"),
+    ("stride toward freedom", "Stride toward Freedom"),
+    ("what is to be done?", "What Is to Be Done?"),
+    ("record of conversation with the leader of the DPRK", "Record of Conversation with the Leader of the DPRK"),
+    ("sino-soviet relations", "Sino-Soviet Relations"),
+    ("iPhone diplomacy", "iPhone Diplomacy"),  # a word with its own capitals is left alone
+])
+def test_headline_style(given, expected):
+    assert headline(given) == expected
+
+
+@pytest.mark.parametrize("given,expected", [
+    # CMOS 14.30: the main title, no subtitle, no initial article
+    ("The Cold War: A New History", "Cold War"),
+    ("A Manual for Writers", "Manual for Writers"),
+    ("Socialism: An Economic and Sociological Analysis", "Socialism"),
+    ("Theory of Justice", "Theory of Justice"),
+])
+def test_short_titles(given, expected):
+    assert short_title(given) == expected
+
+
+def test_author_lists():
+    pairs = [("Ann", "Ames"), ("Ben", "Booth"), ("Cy", "Cole"), ("Di", "Dunn"), ("Ed", "Eve"), ("Flo", "Fry"),
+             ("Gus", "Gale")]
+    people = tuple(Name(family=f, given=g) for g, f in pairs)
+    # CMOS 18 13.74-13.86 (authors; 14.76 in the 17th edition): notes name one or two authors,
+    # three or more as the first and "et al."
+    assert names_note(people[:2]) == "Ann Ames and Ben Booth"
+    assert names_note(people[:3]) == "Ann Ames et al."
+    # bibliography: up to six all named, the first inverted; seven or more: three and "et al."
+    assert names_bib(people[:2]) == "Ames, Ann, and Ben Booth"
+    assert names_bib(people[:6]) == "Ames, Ann, Ben Booth, Cy Cole, Di Dunn, Ed Eve, and Flo Fry"
+    assert names_bib(people) == "Ames, Ann, Ben Booth, Cy Cole, et al."
+
+
+def _doc(**kw) -> Record:
+    base = dict(key="doc", type="archival-document", title="Minutes of the Presidium", title_is_descriptive=True,
+                archive=Archive(name="Russian State Archive of Contemporary History", abbreviation="RGANI",
+                                place="Moscow", levels=(Level("fond", "3"), Level("opis", "14"),
+                                                        Level("delo", "5"), Level("list", "12ob."))))
+    base.update(kw)
+    return Record(**base)
+
+
+def test_undated_archival_document():
+    # "n.d." for no date, as for the undated published items (kennan-nd in the reference run); an access
+    # date only for an undated source read online (DESIGN.md §3; CMOS 18 14.12 on access dates)
+    r = _doc(surrogate=Surrogate(name="Digital Archive", url="https://example.org/d/1",
+                                 accessed=Date(start=DatePart(2024, 5, 1))))
+    assert notes.cite(r) == ("Minutes of the Presidium, n.d., f. 3, op. 14, d. 5, l. 12ob., Russian State Archive of "
+                             "Contemporary History, Moscow, Digital Archive, accessed May 1, 2024, "
+                             "https://example.org/d/1.")
+
+
+def test_place_first_and_verso():
+    # CMOS 14.205: place and repository first, general to specific; 14.123 "ob." for the verso
+    from citekit.formatters.chicago import notes_place_first
+
+    r = _doc(date=Date(start=DatePart(1956, 2, 9)))
+    assert notes_place_first.cite(r) == ("Minutes of the Presidium, February 9, 1956, Moscow, Russian State Archive "
+                                         "of Contemporary History, f. 3, op. 14, d. 5, l. 12ob.")
+    assert notes.cite(r, form="short") == "Minutes of the Presidium, l. 12ob."
+    assert notes.cite(r, form="short", locator="ll. 12–13") == "Minutes of the Presidium, ll. 12–13."
+
+
+def test_pinpoints_for_published_works():
+    book = Record(key="b", type="book", title="The Cold War: A New History", short_title="Cold War",
+                  creators={"author": (Name(family="Gaddis", given="John Lewis"),)},
+                  date=Date(start=DatePart(2005)), publisher="Penguin Press")
+    # CMOS 14.29 (short note: surname, short title, page), 13.102 (author-date: year, comma, page), 9.64
+    assert notes.cite(book, form="note", locator="88-89") == \
+        "John Lewis Gaddis, The Cold War: A New History (Penguin Press, 2005), 88–89."
+    assert notes.cite(book, form="short", locator="12") == "Gaddis, Cold War, 12."
+    assert author_date.cite(book, form="in-text", locator="12") == "(Gaddis 2005, 12)"
