@@ -27,6 +27,7 @@ STYLES: dict[str, tuple[str, str]] = {
                                         "chicago-author-date, archival references place first (CMOS 14.205)"),
     "bibtex": ("citekit.formatters.bibtex", "classic BibTeX entries (--ascii for 7-bit LaTeX accents)"),
     "biblatex": ("citekit.formatters.biblatex", "BibLaTeX entries for biber, archival fields kept"),
+    "digital-archive": ("citekit.formatters.house", "the Digital Archive's own house citation"),
     "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
 }
 
