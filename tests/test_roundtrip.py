@@ -134,3 +134,24 @@ def test_bibtex_output_parses_back_with_the_same_keys_and_fields(data, ascii_onl
     assert entry.key == record.key
     written = [k for k, _, _ in bibtex_out.fields(record, "bibtex")]
     assert [f.key for f in entry.fields] == written
+
+
+def test_shipped_records_survive_biblatex_and_csl_json_through_the_cli(runner, tmp_path):
+    """The whole records folder exported with the CLI and imported back into an empty folder."""
+    from conftest import RECORDS
+
+    from citekit import library
+    from citekit.cli import app
+
+    shipped, _ = library.load_all(RECORDS)
+    for style, name in (("biblatex", "all.bib"), ("csl-json", "all.json")):
+        out = tmp_path / name
+        result = runner.invoke(app, ["export", "--style", style, "-o", str(out), "--records", str(RECORDS)])
+        assert result.exit_code == 0, result.output
+        folder = tmp_path / style
+        result = runner.invoke(app, ["import", str(out), "--records", str(folder), "--json"])
+        assert result.exit_code == 0, result.output
+        assert len(json.loads(result.stdout)["written"]) == len(shipped)
+        back = {r.key: r for r in library.load_all(folder)[0]}
+        for r in shipped:
+            assert comparable(back[r.key]) == comparable(r), (style, r.key)

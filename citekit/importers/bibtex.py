@@ -12,6 +12,7 @@ Pure: text in, data out; no I/O. Must not import a formatter or typer.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
@@ -74,14 +75,20 @@ def parse(text: str, path: str) -> list[Imported]:
     import bibtexparser
     from bibtexparser import middlewares as mw
 
-    lib = bibtexparser.parse_string(text, parse_stack=[mw.ResolveStringReferencesMiddleware(True),
-                                                       mw.RemoveEnclosingMiddleware()])
+    log = logging.getLogger("bibtexparser")
+    level, log.level = log.level, logging.CRITICAL  # its problems come back to us as failed blocks
+    try:
+        lib = bibtexparser.parse_string(text, parse_stack=[mw.ResolveStringReferencesMiddleware(True),
+                                                           mw.RemoveEnclosingMiddleware()])
+    finally:
+        log.level = level
     out: list[Imported] = []
     recovered = []  # entries bibtexparser refused but could still read: (entry, warning)
     for block in lib.failed_blocks:
         line = (block.start_line or 0) + 1
         err = getattr(block, "error", None)
-        why = str(err).split(". Note:")[0].splitlines()[0] if err else type(block).__name__
+        why = (getattr(err, "abort_reason", "") or str(err or "")).split(". Note:")[0].strip()
+        why = why.splitlines()[0].rstrip(".").lower() if why else "not a BibTeX entry"
         key = getattr(block, "key", None) or _guess_key(block.raw or "")
         entry = getattr(block, "ignore_error_block", None)
         if entry is not None and hasattr(entry, "fields"):
