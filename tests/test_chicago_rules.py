@@ -99,3 +99,17 @@ def test_pinpoints_for_published_works():
         "John Lewis Gaddis, The Cold War: A New History (Penguin Press, 2005), 88–89."
     assert notes.cite(book, form="short", locator="12") == "Gaddis, Cold War, 12."
     assert author_date.cite(book, form="in-text", locator="12") == "(Gaddis 2005, 12)"
+
+
+def test_a_date_as_printed_is_given_once_in_author_date():
+    # CMOS 18 13.102: the year (here the date as printed) follows the title of an unattributed work, once
+    r = _doc(date=Date(literal="Spring 1950"), archive=Archive(name="Hoover Institution Library & Archives",
+                                                                levels=(Level("box", "12"), Level("folder", "3"))))
+    assert author_date.cite(r, form="bib") == \
+        "Minutes of the Presidium. Spring 1950. Box 12, folder 3, Hoover Institution Library & Archives."
+
+
+def test_comma_after_a_quoted_title_in_text_goes_inside():
+    # CMOS 6.9: the comma before "n.d." goes inside the closing quotation mark
+    page = Record(key="w", type="webpage", title="Home", url="https://example.org/")
+    assert author_date.cite(page, form="in-text") == "(\u201cHome,\u201d n.d.)"

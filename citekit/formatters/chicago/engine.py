@@ -195,8 +195,8 @@ def date_text(d: Date | None, with_year: bool = True) -> str:
     Without the year (author-date, where the year follows the author): "March 4"."""
     if d is None:
         return ""
-    if d.start is None:
-        return d.literal
+    if d.start is None:  # a date as printed stands in the year's place when the year is printed apart
+        return d.literal if with_year else ""
     s = d.start
     text = _part_text(s.year, s.month, s.day, with_year)
     if d.end:
@@ -596,7 +596,12 @@ def in_text(r: Record, locator: str, suffix: str = "") -> Tree:
     if r.type == "letter" and r.creators.get("recipient"):
         who = _letter_head(r, short=True)
     year = year_text(r.date) + suffix
-    head = seq(who, ", " if year.startswith("n.d.") else " ", year) if plain(who) else year
+    if not plain(who):
+        head: Tree = year
+    elif year.startswith("n.d."):  # (Wilson Center, n.d.); the comma inside a closing quotation mark
+        head = join([who, year], ", ")
+    else:
+        head = seq(who, " ", year)
     return seq("(", join([head, locator], ", "), ")")
 
 
