@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 
 def is_cjk(text: str) -> bool:
     """True when every letter of ``text`` is a CJK ideograph, kana or hangul (names written without spaces)."""
-    letters = [c for c in text if not c.isspace()]
-    if not letters:
-        return False
-    for c in letters:
-        name = unicodedata.name(c, "")
-        if not name.startswith(("CJK ", "HIRAGANA", "KATAKANA", "HANGUL")):
+    found = False
+    for c in text:  # stops at the first letter that is not CJK: most names are decided by their first
+        if c.isspace():
+            continue
+        if not unicodedata.name(c, "").startswith(("CJK ", "HIRAGANA", "KATAKANA", "HANGUL")):
             return False
-    return True
+        found = True
+    return found
 
 
 @dataclass(frozen=True)
