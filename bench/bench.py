@@ -72,7 +72,7 @@ def setup_pandoc() -> tuple[str, str] | str:
     python = PANDOC_VENV / "bin" / "python"
     find = [str(python), "-c", "import pypandoc; print(pypandoc.get_pandoc_path())"]
     try:
-        if subprocess.run(find, capture_output=True).returncode != 0:
+        if not python.exists() or subprocess.run(find, capture_output=True).returncode != 0:
             log("setting up pandoc: pip install pypandoc-binary into bench/.venv (once)")
             if not python.exists():
                 subprocess.run([sys.executable, "-m", "venv", str(PANDOC_VENV)], check=True)
@@ -166,15 +166,18 @@ def run_once(case: Case, out: Path) -> None:
     case.peak_kib = max(case.peak_kib, usage.ru_maxrss)
 
 
-def time_cases(cases: list[Case], runs: int, slow: float, scratch: Path) -> None:
-    """Every case ``runs`` times, interleaved (case 1, case 2, …, case 1, case 2, …); a case slower than
-    ``slow`` seconds stops after 3 runs."""
-    for r in range(runs):
+def time_cases(cases: list[Case], runs: int, quick_runs: int, slow: float, scratch: Path) -> None:
+    """Every case ``runs`` times, interleaved (case 1, case 2, …, case 1, case 2, …). Cases faster than
+    half a second run ``quick_runs`` times (a busy machine disturbs them most); cases slower than ``slow``
+    seconds stop after 3 runs."""
+    rounds = max(runs, quick_runs)
+    for r in range(rounds):
         for i, case in enumerate(cases):
-            if case.failure or (r >= 3 and case.times and min(case.times) > slow):
+            quick = case.times and statistics.median(case.times) < 0.5
+            if case.failure or (r >= runs and not quick) or (r >= 3 and case.times and min(case.times) > slow):
                 continue
             run_once(case, scratch / f"out-{i}")
-            log(f"  run {r + 1}/{runs}  {case.task:<28} {case.tool:<40} "
+            log(f"  run {r + 1}/{rounds}  {case.task:<28} {case.tool:<40} "
                 + (f"{case.times[-1]:7.3f} s" if not case.failure else case.failure))
 
 
@@ -271,11 +274,19 @@ def profile(folder: Path, key: str, style: str) -> str:
         stats = pstats.Stats(prof, stream=buf)
         total = sum(v[2] for v in stats.stats.values())  # total internal time
         rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:15]
-        lines = [f"#### {label} (cProfile, {total:.2f} s in all; by own time)", "",
-                 "| own s | share | calls | function |", "|---:|---:|---:|---|"]
+        def where(file: str, line: int, func: str) -> str:
+            return f"`{func}` {file.replace(str(ROOT) + '/', '').replace(sys.prefix + '/', '')}:{line}"
+
+        lines = [f"#### {label} (cProfile, {total:.2f} s in all)", "",
+                 "By own time:", "", "| own s | share | calls | function |", "|---:|---:|---:|---|"]
         for (file, line, func), (_, ncalls, tt, _, _) in rows:
-            where = file.replace(str(ROOT) + "/", "").replace(sys.prefix + "/", "")
-            lines.append(f"| {tt:.3f} | {tt / total:.0%} | {ncalls} | `{func}` {where}:{line} |")
+            lines.append(f"| {tt:.3f} | {tt / total:.0%} | {ncalls} | {where(file, line, func)} |")
+        mine = sorted(((k, v) for k, v in stats.stats.items() if k[0].startswith(str(ROOT / "citekit"))),
+                      key=lambda kv: kv[1][3], reverse=True)[:12]
+        lines += ["", "citekit's functions by time including what they call:", "",
+                  "| total s | share | calls | function |", "|---:|---:|---:|---|"]
+        for (file, line, func), (_, ncalls, _, ct, _) in mine:
+            lines.append(f"| {ct:.3f} | {ct / total:.0%} | {ncalls} | {where(file, line, func)} |")
         return "\n".join(lines)
 
     from citekit import library
@@ -321,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time citekit against pandoc and citeproc-js.")
     parser.add_argument("--sizes", default="1000,10000", help="record counts, comma-separated [1000,10000]")
     parser.add_argument("--runs", type=int, default=5, help="runs of each case [5]")
+    parser.add_argument("--quick-runs", type=int, default=15, help="runs of cases under 0.5 s [15]")
     parser.add_argument("--slow", type=float, default=20.0,
                         help="cases slower than this many seconds stop after 3 runs [20]")
     parser.add_argument("--no-peers", action="store_true", help="time citekit alone")
@@ -397,12 +409,15 @@ def main(argv: list[str] | None = None) -> int:
                     cases.append(Case(size, f"export {style}", "citekit", [*citekit, "export", "--style", style,
                                                                            *rec]))
         log(f"timing {len(cases)} cases, {args.runs} runs each, interleaved")
-        time_cases(cases, args.runs, args.slow, tmp)
+        load_before = os.getloadavg()
+        time_cases(cases, args.runs, args.quick_runs, args.slow, tmp)
+        load_after = os.getloadavg()
         big = max(sizes)
         report = [f"# citekit benchmark, {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}", "",
                   f"Machine: {machine()}. Whole processes, wall clock; median of the runs; peak = maximum "
                   "resident set size of the process. `citekit / this` is citekit's median divided by this "
-                  "tool's (below 1: citekit is faster).", "", "Tools:", *[f"- {t}" for t in tools], "",
+                  "tool's (below 1: citekit is faster). Load average (1 min) before and after timing: "
+                  f"{load_before[0]:.2f}, {load_after[0]:.2f}.", "", "Tools:", *[f"- {t}" for t in tools], "",
                   table(cases), "", f"Goals (issue 6, at {big:,} records):", *goals(cases, big)]
         if notes:
             report += ["", "Notes:", *[f"- {n}" for n in notes]]
