@@ -146,7 +146,11 @@ def render(rtype: str, values: dict[str, Any], *, events: list[dict] | None = No
     if any(f.parent == "provenance" for f in fields) or events:
         for ev in events or []:
             lines += ["", "[[provenance]]"] + [f"{k} = {_toml(v)}" for k, v in ev.items()]
-        lines += ["", f"# [[provenance]]  # {' '.join(schema.FIELD_BY_KEY['provenance'].doc.split())}",
-                  f"# event = \"obtained\"  # one of: {', '.join(schema.PROVENANCE_EVENTS)}",
-                  '# by = ["Given Family"]', '# for = ""  # for whom or which project ("NKIDP")']
+        lines += ["", f"# [[provenance]]  # {' '.join(schema.FIELD_BY_KEY['provenance'].doc.split())}"]
+        for f in (f for f in schema.FIELDS if f.parent == "provenance"):
+            if f.name == "event":
+                event = '# event = "obtained"'
+                lines.append(f"{event:<{width}}  # one of: {', '.join(schema.PROVENANCE_EVENTS)}")
+            else:
+                lines.append(_line(f, None, width))
     return "\n".join(lines) + "\n"
