@@ -300,3 +300,15 @@ def test_any_text_gives_data_or_a_diagnostic_never_an_exception(pieces):
     report = library.import_text(text, "page.txt", Path("no-such-records-folder"), fmt="digital-archive",
                                  dry_run=True)
     assert len(report.written) + len(report.skipped) == 1
+
+
+@pytest.mark.skipif(not PAGES.is_dir(), reason="shared corpus not present")
+def test_every_corpus_page_is_recognised_without_from():
+    for path in sorted(PAGES.glob("*.txt")):
+        assert da.detect(path.read_text(encoding="utf-8"), ".txt"), path.name
+
+
+def test_other_formats_are_not_taken_for_pages():
+    assert not da.detect('@book{x, title = {Digital Archive}}', ".bib")
+    assert not da.detect('[{"id": "x", "title": "Document Information"}]', ".json")
+    assert not da.detect("April 4, 1937\nSome notes\n", ".txt")

@@ -811,9 +811,14 @@ def page_record(page: Page) -> tuple[dict, list[Diagnostic]]:
 
 def detect(text: str, suffix: str) -> bool:
     """True when ``text`` looks like a Digital Archive page (whatever the file's suffix)."""
+    if suffix in (".bib", ".json", ".toml", ".yaml", ".ris"):
+        return False
     sample = text[:200_000]
-    return bool(re.search(r"Digital Archive|Document Information|made possible with support from", sample)) and \
-        suffix not in (".bib", ".json", ".toml")
+    if re.search(r"Digital Archive|Document Information|made possible with support from", sample):
+        return True
+    # a copy that stops in the document's text: the site's header, a date line, then the title
+    head = [line.strip() for line in sample[:3000].splitlines() if line.strip()][:6]
+    return bool(head) and head[0].lower() in _NAV and any(_is_date_line(line) for line in head[1:3])
 
 
 def parse(text: str, path: str) -> list[Imported]:
