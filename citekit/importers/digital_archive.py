@@ -531,7 +531,7 @@ def read_page(text: str, path: str = "<page>") -> Page:
     # names printed one per line after the last field (the current site lists the funders there)
     last_label = max((k for k, u in enumerate(units) if u.label), default=-1)
     trailing = [w for start, g in groups if start > last_label for w in g]
-    if trailing and all(len(w.text) < 120 for w in trailing):
+    if last_label >= 0 and trailing and all(len(w.text) < 120 for w in trailing):
         page.put("funders_trailing", "\n".join(w.text for w in trailing), trailing[0].line)
     first_label = next((k for k, u in enumerate(units) if u.label in _METADATA), len(units))
     date_at, title_at = _read_header(page, units, first_label)
