@@ -200,16 +200,16 @@ def find(cases: list[Case], size: int, task: str, tool_prefix: str) -> Case | No
 
 
 def table(cases: list[Case]) -> str:
-    rows = ["| records | task | tool | median s | fastest s | runs | peak MiB | citekit / this |",
-            "|---:|---|---|---:|---:|---:|---:|---:|"]
+    rows = ["| records | task | tool | median s | fastest s | runs | peak MiB | output KiB | citekit / this |",
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|"]
     for c in cases:
         own = find(cases, c.size, c.task, "citekit")
         if c.failure and not c.times:
-            rows.append(f"| {c.size or '—'} | {c.task} | {c.tool} | — | — | 0 | — | failed: {c.failure} |")
+            rows.append(f"| {c.size or '—'} | {c.task} | {c.tool} | — | — | 0 | — | — | failed: {c.failure} |")
             continue
         ratio = f"{own.median / c.median:.3f}" if own and not c.tool.startswith("citekit") else ""
         rows.append(f"| {c.size or '—'} | {c.task} | {c.tool} | {c.median:.3f} | {min(c.times):.3f} | "
-                    f"{len(c.times)} | {mib(c.peak_kib):.0f} | {ratio} |")
+                    f"{len(c.times)} | {mib(c.peak_kib):.0f} | {c.output_bytes / 1024:,.1f} | {ratio} |")
     return "\n".join(rows)
 
 
