@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 import tomli
@@ -164,6 +163,8 @@ def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     so a reader sees the old file or the new one, never half of one.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # here, not at the top: reading records (every command) never needs it
+
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
