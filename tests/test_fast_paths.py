@@ -42,6 +42,15 @@ def test_cite_imports_nothing_heavy():
     assert not [m for m in mods if m.split(".")[0] in HEAVY], "heavy import on the cite path"
 
 
+@pytest.mark.parametrize("argv,needed", [
+    (["cite", "kashgar-1937"], ()), (["export"], ()), (["check"], ()), (["list"], ()),
+    (["export", "--style", "bibtex"], ("bibtexparser",)),  # its writer
+])
+def test_commands_import_only_what_they_need(argv, needed):
+    mods, _ = modules_after([*argv, "--records", str(RECORDS)])
+    assert not [m for m in mods if m.split(".")[0] in set(HEAVY) - set(needed)], "heavy import"
+
+
 def test_citing_one_key_reads_that_file_only(tmp_path, monkeypatch):
     for p in RECORDS.glob("*.toml"):
         (tmp_path / p.name).write_bytes(p.read_bytes())
@@ -71,6 +80,14 @@ SAME = [
     ["list"],
     ["check", "--json"],
     ["export", "--style", "csl-json", "kashgar-1937", "einstein-roosevelt-1939"],
+    ["cite", "kashgar-1937", "filippov-mao-1950"],
+    ["cite", "kashgar-1937", "--form", "short", "-l", "l. 99", "--markup", "html"],
+    ["cite", "kashgar-1937", "--style", "chicago-author-date", "--form", "in-text"],
+    ["export", "--style", "chicago-notes", "--markup", "markdown"],
+    ["export", "--style", "bibtex", "westad-paradigms-2000"],
+    ["new", "--dry-run", "--title", "Telegram to Moscow", "--date", "1950-12-01", "--author", "A. B. Smith",
+     "--author", "Mao Zedong", "--set", "genre=telegram"],
+    ["set", "kashgar-1937", "--dry-run", "genre=resolution", "classification=Top Secret"],
 ]
 
 
@@ -78,7 +95,7 @@ def run(argv: list[str], *, typer_only: bool, env: dict | None = None) -> tuple[
     entry = "cli.app()" if typer_only else "cli.main()"
     code = f"import sys\nfrom citekit import cli\nsys.argv = ['citekit', *sys.argv[1:]]\n{entry}"
     out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, cwd=ROOT,
-                         env=env)
+                         env=env, stdin=subprocess.DEVNULL)
     return out.returncode, out.stdout, out.stderr
 
 
