@@ -11,7 +11,7 @@ This module must not do I/O or import formatters, importers, typer or the CLI. I
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from .archival import LEVELS
 from .model import CREATOR_ROLES
@@ -207,9 +207,15 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 
 
+@cache
+def fields_in(parent: str) -> tuple[Field, ...]:
+    """The fields directly inside ``parent`` ("" = top level, "archive", "provenance", …), in table order."""
+    return tuple(f for f in FIELDS if f.parent == parent)
+
+
 def keys_in(parent: str) -> list[str]:
     """The keys allowed directly inside ``parent`` ("" = top level, "archive", "provenance", …)."""
-    return [f.name for f in FIELDS if f.parent == parent]
+    return [f.name for f in fields_in(parent)]
 
 
 LEVEL_KINDS = tuple(LEVELS)

@@ -199,9 +199,8 @@ def _section(b: _Builder, data: dict, parent: str) -> dict[str, Any]:
     """Validate the plain fields of one table against the schema; returns converted values by name."""
     out: dict[str, Any] = {}
     prefix = tuple(parent.split(".")) if parent else ()
-    for f in schema.FIELDS:
-        if f.parent == parent and f.name in data and f.kind not in (schema.TABLE, schema.TABLE_LIST,
-                                                                     schema.LEVEL_TABLE):
+    for f in schema.fields_in(parent):
+        if f.name in data and f.kind not in (schema.TABLE, schema.TABLE_LIST, schema.LEVEL_TABLE):
             out[f.name] = b.field_value(f, data[f.name], prefix + (f.name,))
     return out
 
@@ -280,8 +279,8 @@ def _provenance(b: _Builder, value: Any) -> tuple[ProvenanceEvent, ...]:
             continue
         b.unknown_keys(item, at, schema.keys_in("provenance"))
         v = {}
-        for f in schema.FIELDS:
-            if f.parent == "provenance" and f.name in item:
+        for f in schema.fields_in("provenance"):
+            if f.name in item:
                 v[f.name] = b.field_value(f, item[f.name], at + (f.name,))
         if not v.get("event"):
             if "event" not in item:
