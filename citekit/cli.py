@@ -33,6 +33,8 @@ def _imported_on_first_use(name: str) -> ModuleType:
     spec.loader = importlib.util.LazyLoader(spec.loader)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)  # as an import does: `import citekit.library` then works
     spec.loader.exec_module(module)
     return module
 

@@ -36,6 +36,14 @@ def test_help_does_not_load_the_library():
     assert not [m for m in mods if m.split(".")[0] in HEAVY]
 
 
+def test_the_library_loaded_on_first_use_is_the_library():
+    code = ("import citekit.cli\nimport citekit.library\nfrom citekit import library\n"
+            "assert citekit.library is library and callable(library.load_all)\n"
+            "assert citekit.cli.library.RECORDS_ENV == 'CITEKIT_RECORDS'")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+
+
 def test_cite_imports_nothing_heavy():
     mods, text = modules_after(["cite", "kashgar-1937", "--style", "csl-json", "--records", str(RECORDS)])
     assert json.loads(text)["id"] == "kashgar-1937"
