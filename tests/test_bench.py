@@ -37,7 +37,8 @@ def test_generator_is_deterministic(tmp_path):
 
 def test_harness_runs_on_twenty_records(tmp_path, capsys):
     out = tmp_path / "table.md"
-    assert bench.main(["--sizes", "20", "--runs", "1", "--no-peers", "--output", str(out)]) == 0
+    assert bench.main(["--sizes", "20", "--runs", "1", "--quick-runs", "1", "--no-peers",
+                       "--output", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "| — | --help | citekit |" in text
     assert "| 20 | cite one key | citekit" in text
