@@ -80,3 +80,10 @@ def test_export_of_the_shipped_records_as_html(runner, tmp_path):
     assert html.startswith('<div class="csl-bib-body">') and html.count('<div class="csl-entry">') >= 10
     again = runner.invoke(app, ["export", "--records", str(RECORDS), "--markup", "html", "-o", str(out)])
     assert again.exit_code == 1 and "--force" in again.output
+
+
+def test_an_authors_own_works_come_before_those_the_same_person_edited(runner):
+    # CMOS 14.71 (17th ed.): single author before editor; records/ has Westad as author and as editor
+    result = runner.invoke(app, ["export", "--records", str(RECORDS), "--json"])
+    keys = [item["key"] for item in json.loads(result.output)]
+    assert keys.index("westad-paradigms-2000") < keys.index("westad-brothers-in-arms-1998")

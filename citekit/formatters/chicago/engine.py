@@ -766,7 +766,11 @@ def sort_key(r: Record, v: Variant) -> tuple:
     else:
         first = title
     year = (r.date.start.year if r.date and r.date.start else 9999)
-    return (first, year, title, r.key) if v.sort_by_year else (first, title, year, r.key)
+    role = _ROLE_RANK.get(ld.role, 0)  # one person's own works before those they edited (14.71, 17th ed.)
+    return (first, role, year, title, r.key) if v.sort_by_year else (first, role, title, year, r.key)
+
+
+_ROLE_RANK = {"": 0, "editor": 1, "translator": 2, "compiler": 3}
 
 
 def year_suffixes(records: list[Record], v: Variant, presorted: bool = False) -> dict[str, str]:
