@@ -608,7 +608,7 @@ def in_text(r: Record, locator: str, suffix: str = "") -> Tree:
 # ------------------------------------------------------------------------------------- archival
 
 
-def _levels(r: Record, locator: str, keep_leaf: bool = True) -> list[Level]:
+def _levels(r: Record, locator: str) -> list[Level]:
     levels = [lv for lv in r.archive.levels if lv.kind != "collection"] if r.archive else []
     if locator:
         if levels and levels[-1].kind in LEAF_LEVELS:
