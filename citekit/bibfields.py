@@ -8,6 +8,7 @@ imported only inside the function that splits names.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import latex, schema
@@ -139,3 +140,130 @@ def plain_round_trips(n: Name) -> bool:
     """True when ``n`` comes back unchanged from its BibTeX form (else it is also written to
     ``citekitnames``)."""
     return plain_name(escaped_name(n)) == name_dict(n)
+
+
+# --------------------------------------------------------------------- the extra fields, readable
+# Written as LaTeX that reads like a note and parses back exactly; when a value would not parse back (a
+# separator inside a value), the field holds the same data as JSON instead. Both forms are read.
+
+class Latex(str):
+    """A field value that is already LaTeX (escaped part by part): written as it is."""
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """``text`` split on ``sep`` outside braces."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, i):
+            out.append(text[start:i])
+            start = i + len(sep)
+            i = start
+            continue
+        i += 1
+    out.append(text[start:])
+    return out
+
+
+def _json_field(data: Any) -> Latex:
+    import json
+
+    return Latex(latex.escape(json.dumps(data, ensure_ascii=False)))
+
+
+def _read_json(value: str) -> Any:
+    import json
+
+    text = latex.decode(value).strip()
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except ValueError:
+            return None
+    return None
+
+
+def levels_field(levels: dict[str, str]) -> Latex:
+    """``fond: 17; opis: 162; delo: 20; list: 99``."""
+    text = Latex("; ".join(f"{kind}: {latex.escape(value)}" for kind, value in levels.items()))
+    return text if read_levels(text) == levels else _json_field(levels)
+
+
+def read_levels(value: str) -> dict[str, str] | None:
+    data = _read_json(value)
+    if data is not None:
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else None
+    out = {}
+    for part in _split_top(value.strip(), "; "):
+        kind, sep, level = part.partition(": ")
+        if not sep or not kind.isidentifier():
+            return None
+        out[kind] = latex.decode(level)
+    return out
+
+
+def list_field(items: list[str]) -> Latex:
+    """A literal list as biblatex writes one: ``A and {B and C}``."""
+    parts = [latex.escape(i) for i in items]
+    text = Latex(" and ".join("{" + p + "}" if " and " in f" {p} " or p != p.strip() else p for p in parts))
+    return text if read_list(text) == items else _json_field(items)
+
+
+def read_list(value: str) -> list[str] | None:
+    data = _read_json(value)
+    if data is not None:
+        return [str(v) for v in data] if isinstance(data, list) else None
+    out = []
+    for part in _split_top(value.strip(), " and "):
+        if part.startswith("{") and part.endswith("}") and _balanced(part[1:-1]):
+            part = part[1:-1]
+        out.append(latex.decode(part))
+    return out
+
+
+def provenance_field(events: list[dict[str, Any]]) -> Latex:
+    """``obtained by Radchenko, Sergey; translated for NKIDP by Goldberg, Gary, 1995 (note)``."""
+    texts = []
+    for ev in events:
+        s = ev["event"]
+        if ev.get("for"):
+            s += " for " + latex.escape(ev["for"])
+        if ev.get("by"):
+            s += " by " + " and ".join(escaped_name(Name(**n)) for n in ev["by"])
+        if ev.get("date"):
+            s += ", " + latex.escape(ev["date"])
+        if ev.get("note"):
+            s += " (" + latex.escape(ev["note"]) + ")"
+        texts.append(s)
+    text = Latex("; ".join(texts))
+    return text if read_provenance(text) == events else _json_field(events)
+
+
+_EVENT = re.compile(r"^(?P<event>[a-z]+)(?: for (?P<for>.+?))?(?: by (?P<by>.+?))?"
+                    r"(?:, (?P<date>[-0-9~?/]+))?(?: \((?P<note>.*)\))?$", re.S)
+
+
+def read_provenance(value: str) -> list[dict[str, Any]] | None:
+    data = _read_json(value)
+    if data is not None:
+        return data if isinstance(data, list) else None
+    out = []
+    for part in _split_top(value.strip(), "; "):
+        m = _EVENT.match(part.strip())
+        if not m:
+            return None
+        ev: dict[str, Any] = {"event": m["event"]}
+        if m["for"]:
+            ev["for"] = latex.decode(m["for"])
+        if m["by"]:
+            ev["by"] = [plain_name(n) for n in split_names(m["by"])]
+        if m["date"]:
+            ev["date"] = latex.decode(m["date"])
+        if m["note"]:
+            ev["note"] = latex.decode(m["note"])
+        out.append(ev)
+    return out

@@ -36,9 +36,13 @@ def escape(text: str, *, ascii_only: bool = False) -> str:
     out = _SPECIAL_RE.sub(lambda m: SPECIALS[m.group()], text)
     out = _LIGATURES.sub("{}", out)
     out = out.replace("\u00a0", "~")
-    if ascii_only and not out.isascii():
-        out = _encoder().unicode_to_latex(out)
-    return out
+    return to_ascii(out) if ascii_only else out
+
+
+def to_ascii(text: str) -> str:
+    """LaTeX with every letter outside ASCII written as a 7-bit accent command ({\\"o}); characters LaTeX has
+    no command for are kept."""
+    return text if text.isascii() else _encoder().unicode_to_latex(text)
 
 
 @lru_cache(maxsize=1)

@@ -34,9 +34,13 @@ from ..bibfields import (
     SIMPLE,
     SUBTYPES,
     VERBATIM,
+    Latex,
     escaped_name,
+    levels_field,
+    list_field,
     name_dict,
     plain_round_trips,
+    provenance_field,
 )
 from ..model import Date, Name, Record
 
@@ -169,8 +173,7 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
             if value:
                 put((key, value, False))
         if a.levels and not a.levels_parsed:
-            put(("archivelevels", json.dumps({lv.kind: lv.value for lv in a.levels}, ensure_ascii=False),
-                 False))
+            put(("archivelevels", levels_field({lv.kind: lv.value for lv in a.levels}), False))
         if text := archive_text(r):
             put(("library", text, False))
     # the surrogate, url and access dates
@@ -198,9 +201,9 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
             put(("surrogate", "true", False))
     # chain of custody, funders, rights
     if r.provenance:
-        put(("provenance", json.dumps([_event(ev) for ev in r.provenance], ensure_ascii=False), False))
+        put(("provenance", provenance_field([_event(ev) for ev in r.provenance]), False))
     if r.funders:
-        put(("funders", json.dumps(list(r.funders), ensure_ascii=False), False))
+        put(("funders", list_field(list(r.funders)), False))
     if text := provenance_text(r):
         put(("addendum", text, False))
     if complex_names:
@@ -253,6 +256,8 @@ def entry(r: Record, dialect: str = BIBLATEX, *, ascii_only: bool = False):
     for key, value, is_title in fields(r, dialect):
         if isinstance(value, tuple):
             text = _names(value, ascii_only)
+        elif isinstance(value, Latex):
+            text = latex.to_ascii(value) if ascii_only else str(value)
         elif key in VERBATIM:
             if ascii_only:  # 7-bit: a URL's other characters percent-encoded, as browsers do
                 value = "".join(c if c.isascii() else "".join(f"%{b:02X}" for b in c.encode()) for c in value)

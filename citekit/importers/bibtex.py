@@ -27,6 +27,9 @@ from ..bibfields import (
     SUBTYPES,
     VERBATIM,
     plain_name,
+    read_levels,
+    read_list,
+    read_provenance,
     split_names,
 )
 from ..dates import parse_date
@@ -343,10 +346,12 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
         if v := text(field):
             archive[key] = v
     if v := take("archivelevels"):
-        try:
-            archive["levels"] = _json(v)
-        except ValueError:
-            diags.append(Diagnostic(path, line, 1, "warning", "archivelevels is not readable JSON; ignored"))
+        if (levels := read_levels(v)) is not None:
+            archive["levels"] = levels
+        else:
+            diags.append(Diagnostic(path, line, 1, "warning", "archivelevels is not `level: value; …` or JSON; "
+                                    "kept in notes"))
+            used.discard("archivelevels")
     if (v := text("library")) and not archive:
         archive["name"] = v
     if archive:
@@ -374,12 +379,13 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
             del data["accessed"]
 
     # chain of custody and funders
-    for field in ("provenance", "funders"):
+    for field, read in (("provenance", read_provenance), ("funders", read_list)):
         if v := take(field):
-            try:
-                data[field] = _json(v)
-            except ValueError:
-                diags.append(Diagnostic(path, line, 1, "warning", f"{field} is not readable JSON; kept in notes"))
+            if (value := read(v)) is not None:
+                data[field] = value
+            else:
+                diags.append(Diagnostic(path, line, 1, "warning", f"{field} cannot be read (see docs/formats.md); "
+                                        "kept in notes"))
                 used.discard(field)
 
     for role in EVENTS:  # translators and editors credited in provenance are written as such: not twice
