@@ -173,6 +173,7 @@ def is_plural(value: str) -> bool:
 
 
 def format_level(level: Level) -> str:
+    """One level with its tradition's label: "f. 17", "ll. 71–74", "4. doboz"."""
     kind = LEVELS.get(level.kind)
     if kind is None or not kind.label:
         return level.value

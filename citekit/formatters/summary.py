@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import schema
 from ..archival import format_levels
 from ..model import CREATOR_ROLES, Date, Name, Record
 
@@ -114,24 +115,19 @@ def _name_dict(n: Name) -> dict[str, Any]:
 
 
 def record_dict(r: Record) -> dict[str, Any]:
-    """The record as JSON-ready data, with the provenance chain in reading order."""
+    """The record as JSON-ready data, with the provenance chain in reading order. Top-level fields come in
+    the order of the field table, named as in records; empty ones are left out."""
     out: dict[str, Any] = {"key": r.key, "type": r.type}
-    for name in ("title", "title_is_descriptive", "short_title", "genre"):
-        if v := getattr(r, name):
-            out[name] = v
-    for role, names in r.creators.items():
-        out[role] = [_name_dict(n) for n in names]
-    for name in ("date", "original_date", "accessed"):
-        if d := getattr(r, name):
-            out[name] = date_text(d)
-    for name in ("language", "original_language", "container_title", "series", "series_number", "volume",
-                 "number_of_volumes", "issue", "pages", "edition", "number", "publisher", "publisher_place",
-                 "doi", "isbn", "url", "medium", "place", "rights", "license", "classification", "summary",
-                 "notes"):
-        if v := getattr(r, name):
-            out[name] = v
-    if r.funders:
-        out["funders"] = list(r.funders)
+    for f in schema.FIELDS:
+        if f.parent or f.name == "type" or f.kind in (schema.TABLE, schema.TABLE_LIST):
+            continue
+        if f.kind == schema.NAMES:
+            if names := r.creators.get(f.name):
+                out[f.name] = [_name_dict(n) for n in names]
+        elif (value := getattr(r, f.name, None)) and f.kind == schema.DATE:
+            out[f.name] = date_text(value)
+        elif value:
+            out[f.name] = list(value) if f.kind == schema.TEXT_LIST else value
     if a := r.archive:
         out["archive"] = {k: v for k, v in (("name", a.name), ("abbreviation", a.abbreviation),
                                             ("place", a.place), ("reference", a.reference)) if v}
