@@ -14,10 +14,13 @@ import sys
 
 import pytest
 from conftest import ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from citekit import library, schema
 from citekit.archival import LEVELS
 from citekit.cli import app
+from citekit.toml_io import decode, parse_text
 
 BROKEN = ROOT / "tests" / "data" / "broken"
 SHOWN = "tests/data/broken"
@@ -223,3 +226,47 @@ def test_a_folder_named_like_a_record(tmp_path):
         (str(tmp_path / "folder.toml"), 0, 0, "is a folder, not a record file")]
     records, _ = library.load_all(tmp_path)
     assert [r.key for r in records] == ["good"]
+
+
+# ------------------------------------------------------------------------------ robustness, by property
+
+SEED = (ROOT / "records" / "kashgar-1937.toml").read_text(encoding="utf-8")
+PIECES = st.sampled_from(['"', "'", "[", "]", "{", "}", "=", ",", ".", "\n", "#", "\\", "[[", "]]", '"""',
+                          "1937-02-30", "true", "x", " ", "\x00", "é", "\ufeff", "\r\n", "\t"])
+
+
+def _valid_outcome(text: str, record, diagnostics) -> None:
+    assert all(isinstance(d.message, str) and d.message for d in diagnostics)
+    lines = text.count("\n") + 1
+    for d in diagnostics:
+        assert 1 <= d.line <= lines + 1 and d.column >= 1, (str(d), text)
+    if record is None:
+        assert any(d.is_error for d in diagnostics)
+    else:
+        assert not any(d.is_error for d in diagnostics)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(SEED)), st.integers(0, 3), PIECES), max_size=4))
+def test_any_edit_of_a_record_gives_diagnostics_never_an_exception(edits):
+    text = SEED
+    for at, cut, piece in edits:
+        at = min(at, len(text))
+        text = text[:at] + piece + text[at + cut:]
+    decoded, problems = decode(text.encode("utf-8"), "r.toml")
+    if decoded is None:
+        assert problems and problems[0].is_error
+        return
+    record, diagnostics = parse_text(decoded, "r.toml", "r")
+    _valid_outcome(decoded, record, diagnostics)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_diagnostics_never_an_exception(raw):
+    text, problems = decode(raw, "r.toml")
+    if text is None:
+        assert len(problems) == 1 and problems[0].is_error and problems[0].line >= 1
+        return
+    record, diagnostics = parse_text(text, "r.toml", "r")
+    _valid_outcome(text, record, diagnostics)
