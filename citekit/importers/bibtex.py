@@ -294,9 +294,10 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
         data["language"] = v
     for field in ("journaltitle", "journal", "booktitle"):
         if (v := text(field)) and "container_title" not in data:
-            data["container_title"] = v
             if sub := text(field.replace("title", "") + "subtitle" if field != "journal" else "journalsubtitle"):
-                data["container_title"] += f": {sub}"
+                v += f": {sub}"
+            if v != data.get("title"):  # a @collection names itself as booktitle for its chapters' sake
+                data["container_title"] = v
     if "publisher_place" not in data and (v := text("address")):
         data["publisher_place"] = v
     if "notes" not in data and (v := text("annote")):
