@@ -84,13 +84,14 @@ def to_csl(r: Record) -> dict[str, Any]:
             _put(item, "custom.archive_abbreviation", a.abbreviation)
         if a.place:
             item["archive-place"] = a.place
-        if a.levels and a.levels_parsed:
-            item["archive_location"] = format_levels(a.levels)
-        elif a.levels:
-            item["archive_location"] = format_levels(a.levels)
+        # the named collection goes to archive_collection, the other levels to archive_location
+        located = [lv for lv in a.levels if lv.kind != "collection"]
+        if located:
+            item["archive_location"] = format_levels(located)
+        if a.levels and not a.levels_parsed:
             item.setdefault("custom", {})["archive_levels"] = [{"kind": lv.kind, "value": lv.value}
                                                                for lv in a.levels]
-        elif a.reference:
+        if not a.levels and a.reference:
             item["archive_location"] = a.reference
         if collection := a.level("collection"):
             item["archive_collection"] = collection
