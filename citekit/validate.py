@@ -335,6 +335,16 @@ def _a(word: str) -> str:
 _QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u201e": "\u201c"}
 
 
+def _isbn_ok(isbn: str) -> bool:
+    """False only for an ISBN-10 or ISBN-13 whose check digit is wrong; other text is not judged."""
+    s = re.sub(r"[\s-]", "", isbn).upper()
+    if re.fullmatch(r"\d{13}", s):
+        return sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(s)) % 10 == 0
+    if re.fullmatch(r"\d{9}[\dX]", s):
+        return sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(s)) % 11 == 0
+    return True
+
+
 def _advice(b: _Builder, r: Record, data: dict) -> None:
     """Archival-aware warnings on a record that is otherwise valid."""
     if r.names("translator") and not r.original_language:
@@ -358,6 +368,11 @@ def _advice(b: _Builder, r: Record, data: dict) -> None:
     if r.date and r.date.start and accessed:
         b.warn(accessed[0][0], "an access date on a dated document: Chicago prints the date you consulted a "
                "source only when the source has no date of its own, so citations leave it out")
+    for at, url in ((("url",), r.url), (("surrogate", "url"), r.surrogate and r.surrogate.url)):
+        if url and not re.match(r"(?i)https?://\S+$", url):
+            b.warn(at, f"{_dotted(at)} {url!r} is not a web address (http:// or https://…)")
+    if r.isbn and not _isbn_ok(r.isbn):
+        b.warn(("isbn",), f"isbn {r.isbn!r} fails its check digit: compare it with the book")
     if re.match(r"(?i)(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", r.doi):
         b.warn(("doi",), f"doi {r.doi!r} is written as a link: give the bare DOI (10.…); citations add "
                "https://doi.org/")

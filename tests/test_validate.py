@@ -205,3 +205,25 @@ def test_a_key_of_another_table_says_where_it_belongs():
 ])
 def test_key_problem(key, problem):
     assert key_problem(key) == problem
+
+
+@pytest.mark.parametrize("isbn,ok", [
+    ("978-0-300-16388-9", True),  # check digits by the ISBN rules: 13 digits weighted 1,3,1,3… sum to 0 mod 10
+    ("978-0-306-40615-7", True),
+    ("0-306-40615-2", True),  # 10 digits weighted 10…1 sum to 0 mod 11
+    ("0 8047 3483 X", False),
+    ("978-0-306-40615-8", False),
+    ("0-306-40615-3", False),
+    ("978-0-306-40615-7 (pbk.)", True),  # not a bare ISBN: not judged
+])
+def test_isbn_check_digit(isbn, ok):
+    warnings = check(f'type = "book"\ntitle = "T"\nisbn = "{isbn}"\n')
+    assert warnings == ([] if ok else [f"r.toml:3:1: warning: isbn {isbn!r} fails its check digit: compare it "
+                                       "with the book"])
+
+
+def test_urls_are_web_addresses():
+    text = ('type = "webpage"\ntitle = "T"\nurl = "digitalarchive.wilsoncenter.org/document/134230"\n\n'
+            '[surrogate]\nname = "Digital Archive"\nurl = "https://digitalarchive.wilsoncenter.org/document/134230"\n')
+    assert check(text) == ["r.toml:3:1: warning: url 'digitalarchive.wilsoncenter.org/document/134230' is not a "
+                           "web address (http:// or https://…)"]
