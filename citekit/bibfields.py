@@ -23,6 +23,7 @@ SUBTYPES = {"article-newspaper": "newspaper", "article-magazine": "magazine", "i
 BIBTEX_TYPES = {"unpublished": "unpublished", "letter": "misc", "misc": "misc", "book": "book",
                 "collection": "book", "incollection": "incollection", "article": "article",
                 "thesis": "phdthesis", "report": "techreport", "online": "misc"}
+CLASSIC_SUBTYPES = {"letter": "letter", "webpage": "online"}  # classic BibTeX writes both as @misc
 ARTICLES = ("article-journal", "article-newspaper", "article-magazine")
 BOOKS = ("book", "edited-volume", "document-collection", "chapter", "thesis")
 EDITOR_SLOTS = {"compiler": ("editora", "compiler"), "interviewer": ("editorb", "interviewer"),

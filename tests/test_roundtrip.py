@@ -144,7 +144,7 @@ def test_shipped_records_survive_biblatex_and_csl_json_through_the_cli(runner, t
     from citekit.cli import app
 
     shipped, _ = library.load_all(RECORDS)
-    for style, name in (("biblatex", "all.bib"), ("csl-json", "all.json")):
+    for style, name in (("biblatex", "all.bib"), ("csl-json", "all.json"), ("bibtex", "classic.bib")):
         out = tmp_path / name
         result = runner.invoke(app, ["export", "--style", style, "-o", str(out), "--records", str(RECORDS)])
         assert result.exit_code == 0, result.output

@@ -29,6 +29,7 @@ from ..bibfields import (
     BIBTEX_TYPES,
     BOOKS,
     CLASSIC_NAMES,
+    CLASSIC_SUBTYPES,
     EDITOR_SLOTS,
     NAME_FIELDS,
     SIMPLE,
@@ -63,6 +64,8 @@ def _year_month(d: Date) -> list[tuple[str, str]]:
     out = [("year", str(d.start.year))]
     if d.start.month:
         out.append(("month", ("jan feb mar apr may jun jul aug sep oct nov dec").split()[d.start.month - 1]))
+        if d.start.day:
+            out.append(("day", str(d.start.day)))  # classic styles ignore it; biber and citekit read it
     return out
 
 
@@ -74,7 +77,8 @@ def entry_type(r: Record, dialect: str = BIBLATEX) -> tuple[str, str]:
     if dialect == BIBTEX:
         if r.type == "thesis" and "master" in r.genre.lower():
             return "mastersthesis", ""
-        return BIBTEX_TYPES.get(t, "misc"), ""
+        # classic styles ignore entrysubtype; citekit reads it to tell apart types that share @misc or @book
+        return BIBTEX_TYPES.get(t, "misc"), SUBTYPES.get(r.type, "") or CLASSIC_SUBTYPES.get(r.type, "")
     return t, SUBTYPES.get(r.type, "")
 
 
@@ -230,8 +234,6 @@ def _classic(r: Record, out: list[tuple[str, Any, bool]]) -> list[tuple[str, Any
     """BibLaTeX fields renamed for classic BibTeX; the archive and provenance summaries in ``note``."""
     renamed = []
     for key, value, is_title in out:
-        if key == "entrysubtype":
-            continue
         if key == "date":
             renamed += [(k, v, False) for k, v in _year_month(r.date)]
             continue

@@ -20,6 +20,7 @@ from .. import latex
 from ..bibfields import (
     ARTICLES,
     BOOKS,
+    CLASSIC_SUBTYPES,
     EDITOR_SLOTS,
     EXTRA,
     NAME_FIELDS,
@@ -53,7 +54,7 @@ TYPES = {
     "online": "webpage", "www": "webpage", "electronic": "webpage",
     "unpublished": "archival-document", "letter": "letter", "misc": "report",
 }
-SUBTYPE_TYPES = {v: k for k, v in SUBTYPES.items() if v}
+SUBTYPE_TYPES = {v: k for k, v in (SUBTYPES | CLASSIC_SUBTYPES).items() if v}
 # directives for typesetting and sorting, not facts about the source: not carried into records
 DIRECTIVES = {"sorttitle", "sortkey", "sortname", "sortyear", "sortshorthand", "presort", "indextitle",
               "indexsorttitle", "langidopts", "options", "label", "shorthand", "ids", "entryset", "crossref",
@@ -239,7 +240,9 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
         return _text(v) if v else ""
 
     subtype = take("entrysubtype").strip().lower()
-    rtype = SUBTYPE_TYPES.get(subtype) if etype in ("article", "collection", "misc") else None
+    rtype = SUBTYPE_TYPES.get(subtype) if etype in ("article", "collection", "misc", "book") else None
+    if etype == "misc" and not rtype and not f.get("title") and f.get("author"):
+        rtype = "letter"  # an untitled @misc by someone: most often a letter
     rtype = rtype or TYPES.get(etype)
     if rtype is None:
         diags.append(Diagnostic(path, line, 1, "warning", f"entry type @{etype} has no citekit equivalent; "
@@ -398,7 +401,7 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
     # what is left: notes, unless it is a typesetting directive or a summary citekit wrote
     notes = [data["notes"]] if data.get("notes") else []
     for field in ("note", "addendum"):
-        if (v := text(field)) and not (has_extra and field == "addendum"):
+        if (v := text(field)) and not has_extra:  # with the extra fields, these are citekit's own summaries
             notes.append(v)
     if has_extra:
         used.add("library")
