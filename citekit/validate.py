@@ -10,6 +10,7 @@ All rules read the field table in ``citekit.schema``. Pure: no I/O, no formatter
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import difflib
 import re
@@ -24,6 +25,7 @@ from .locate import position
 from .model import Archive, Date, Level, Name, ProvenanceEvent, Record, Surrogate
 from .names import parse_name
 
+_NAME_PARTS = tuple(f.name for f in dataclasses.fields(Name))  # what a name table may hold
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,127}$")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -105,9 +107,9 @@ class _Builder:
                 self.report(at, f"{_dotted(at)}: {e}")
                 return None
         if isinstance(value, dict):
-            allowed = ("family", "given", "particle", "dropping_particle", "suffix", "literal", "family_first")
+            allowed = _NAME_PARTS
             self.unknown_keys(value, at, allowed, "name part")
-            parts = {k: (self.boolean(v, at + (k,)) if k == "family_first" else self.text(v, at + (k,)))
+            parts = {k: (self.boolean(v, at + (k,)) if isinstance(getattr(Name, k), bool) else self.text(v, at + (k,)))
                      for k, v in value.items() if k in allowed}
             if not (parts.get("family") or parts.get("literal")):
                 self.report(at, f"{_dotted(at)}: a name table needs `family` (a person) or `literal` "
