@@ -248,7 +248,8 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
     for entry in entries:
         report.diagnostics += entry.diagnostics
         if entry.data is None:
-            report.skipped.append((entry.key, "could not be read"))
+            why = next((d.message.removeprefix(f"{entry.key}: ") for d in entry.diagnostics), "could not be read")
+            report.skipped.append((entry.key, why))
             continue
         k = unique_key(safe_key(entry.key, entry.data.get("title", "record")), this_run)
         this_run.add(k)
