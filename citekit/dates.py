@@ -2,9 +2,9 @@
 
 Accepted: a TOML date (1937-04-04 unquoted), ISO text "1937-04-04", "1937-04", "1937"; printed forms
 "4 April 1937", "April 4, 1937", "April 1937", "Apr. 4, 1937"; approximate "ca. 1937", "c. 1937",
-"circa 1937", "1937~"; uncertain "1937?"; ranges "1950/1953", "1937-04-04/1937-04-07", "1950-1953",
-"May 1950–June 1950". Anything else raises ValueError with a reason; the record keeps such text in
-``date_as_printed`` instead.
+"circa 1937", "1937~"; uncertain "1937?" (both: "1937~?", "1937%"); ranges "1950/1953",
+"1937-04-04/1937-04-07", "1950-1953", "May 1950–June 1950". Anything else raises ValueError with a
+reason; the record keeps such text in ``date_as_printed`` instead.
 
 Pure functions only: no I/O, nothing above ``citekit.model`` imported.
 """
@@ -92,10 +92,10 @@ def parse_date(value: object) -> Date:
     circa = uncertain = False
     if m := _CIRCA.match(text):
         circa, text = True, text[m.end():]
-    if text.endswith("~"):
-        circa, text = True, text[:-1]
-    if text.endswith("?"):
-        uncertain, text = True, text[:-1]
+    while text[-1:] in ("~", "?", "%"):  # EDTF marks, in either order: "1950~?"; "%" is both
+        circa = circa or text[-1] in "~%"
+        uncertain = uncertain or text[-1] in "?%"
+        text = text[:-1].rstrip()
     if text.startswith("[") and text.endswith("]"):  # supplied date, as in "[1950]"
         text = text[1:-1]
     if m := re.fullmatch(r"(\d{4})-(\d{4})", text):  # "1950-1953"

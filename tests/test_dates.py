@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citekit.dates import parse_date
 from citekit.model import Date, DatePart
@@ -135,3 +137,31 @@ def test_dates_inside_tables_are_checked():
         "provenance[0].date: day 31 is out of range for 1990-06 in '31 June 1990'",
         "surrogate.uploaded: day 30 is out of range for 1950-02 in '1950-02-30'",
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1950~?", Date(start=P(1950), circa=True, uncertain=True)),
+    ("1950?~", Date(start=P(1950), circa=True, uncertain=True)),
+    ("1950%", Date(start=P(1950), circa=True, uncertain=True)),  # EDTF: "%" is approximate and uncertain
+])
+def test_edtf_marks_in_either_order(text, expected):
+    assert parse_date(text) == expected
+
+
+PARTS = st.tuples(st.integers(1000, 2100), st.one_of(st.none(), st.integers(1, 12)), st.integers(1, 28))
+
+
+def _bounds(p: DatePart) -> tuple[tuple, tuple]:
+    return (p.year, p.month or 1, p.day or 1), (p.year, p.month or 12, p.day or 31)
+
+
+@given(PARTS, st.one_of(st.none(), PARTS), st.booleans(), st.booleans())
+def test_iso_text_reads_back_as_the_same_date(a, b, circa, uncertain):
+    start = DatePart(a[0], a[1], a[2] if a[1] else None)
+    end = DatePart(b[0], b[1], b[2] if b[1] else None) if b else None
+    if end is not None and _bounds(end)[1] < _bounds(start)[0]:
+        start, end = end, start
+        if _bounds(end)[1] < _bounds(start)[0]:
+            return
+    date = Date(start=start, end=end, circa=circa, uncertain=uncertain)
+    assert parse_date(date.iso()) == date
