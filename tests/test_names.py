@@ -10,9 +10,11 @@ name first (Ma Zhongying, Mao Zedong), which keep their own order.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citekit.model import Name
-from citekit.names import parse_name, split_name_list
+from citekit.names import ORGANISATION_WORDS, SUFFIXES, parse_name, split_name_list
 from citekit.validate import build_record
 
 CASES = [
@@ -158,3 +160,26 @@ def test_name_tables_in_a_record():
 def test_bad_names_in_a_record(value, message):
     _, diagnostics = build_record("k", {"type": "book", "title": "T", "author": value}, "k.toml")
     assert [d.message for d in diagnostics if d.is_error] == [message]
+
+
+WORD = st.from_regex(r"[A-ZÀ-ÖА-Я][a-zà-öа-я]{2,9}", fullmatch=True).filter(
+    lambda w: w.lower() not in ORGANISATION_WORDS and w.lower() not in SUFFIXES)
+
+
+@given(st.lists(WORD, min_size=1, max_size=3), WORD)
+def test_given_family_and_family_comma_given_agree(given_names, family):
+    given_text = " ".join(given_names)
+    expected = Name(family=family, given=given_text)
+    assert parse_name(f"{given_text} {family}") == expected
+    assert parse_name(f"{family}, {given_text}") == expected
+    assert parse_name(expected.display()) == expected
+
+
+@given(st.text(max_size=60))
+def test_any_text_gives_a_name_or_a_value_error(text):
+    try:
+        name = parse_name(text)
+    except ValueError as e:
+        assert str(e)
+    else:
+        assert name.display().strip()
