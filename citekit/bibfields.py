@@ -35,18 +35,11 @@ SIMPLE = {f.key: f.biblatex.split()[0] for f in schema.FIELDS
           if not f.parent and f.kind == schema.TEXT and f.biblatex
           and f.key not in ("title", "date_as_printed", "container_title", "series_number", "issue", "number",
                             "publisher", "url")}
-TITLES = ("title", "titleaddon", "shorttitle")
-# fields that are derived, human-readable summaries of the extra fields (import ignores them when the extra
-# fields are present)
-DERIVED = ("library", "addendum")
-VERBATIM = ("url", "doi", "eprint", "surrogateurl")
-CLASSIC_NAMES = {"journaltitle": "journal", "location": "address", "annotation": "annote"}
-
-
-DERIVED = ("library", "addendum")  # human-readable summaries of the extra fields below
+# What BibLaTeX has no field for: extra fields, which biber ignores and citekit reads back. When an entry has
+# them, its `library`, `addendum` and `note` are citekit's own readable summaries of them, not new facts.
 EXTRA = ("archive", "archiveabbreviation", "archiveplace", "archivereference", "archivelevels", "provenance",
          "funders", "surrogateurl", "surrogateaccessed", "surrogateuploaded", "surrogate", "citekitnames")
-VERBATIM = ("url", "doi", "eprint", "surrogateurl")
+VERBATIM = ("url", "doi", "eprint", "surrogateurl")  # read as written unless they hold LaTeX escapes
 CLASSIC_NAMES = {"journaltitle": "journal", "location": "address", "annotation": "annote"}
 
 

@@ -43,10 +43,11 @@ from ..bibfields import (
     plain_round_trips,
     provenance_field,
 )
-from ..model import Date, Name, Record
-
+from ..model import CREATOR_ROLES, Date, Name, Record
 
 # ------------------------------------------------------------------------------------------------ names
+
+
 def _names(names: tuple[Name, ...], ascii_only: bool) -> str:
     return " and ".join(escaped_name(n, ascii_only) for n in names)
 
@@ -119,9 +120,9 @@ def archive_text(r: Record) -> str:
     return ", ".join(p for p in (a.label, where, a.place) if p)
 
 
-def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
-    """The fields of a record's entry, in order, as (field, plain text, is a title). Names are already
-    BibTeX name lists (escaped); other values are escaped by the caller."""
+def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, Any, bool]]:
+    """The fields of a record's entry, in order, as (field, value, is a title). A value is plain text
+    (escaped by :func:`entry`), a tuple of names, or :class:`Latex` that is already escaped."""
     out: list[tuple[str, Any, bool]] = []
     put = out.append
     _, subtype = entry_type(r, dialect)
@@ -136,7 +137,7 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, str, bool]]:
         plain[role] = names
         if not all(plain_round_trips(n) for n in names):
             complex_names[role] = [name_dict(n) for n in names]
-    for role in ("author", "editor", "translator", "recipient", "compiler", "interviewer", "contributor"):
+    for role in CREATOR_ROLES:
         if role in plain:
             put((NAME_FIELDS[role], plain[role], False))
             if role in EDITOR_SLOTS:

@@ -48,8 +48,8 @@ def detect(text: str, suffix: str) -> bool:
     return bool(re.match(r"\s*[\[{]", text)) and '"type"' in text[:5000]
 
 
-def _line_of(text: str, item_id: str, index: int) -> int:
-    """Line where an item starts (found by its id), else by counting top-level objects."""
+def _line_of(text: str, item_id: str) -> int:
+    """Line where an item starts (found by its id), else 1."""
     if item_id:
         m = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(item_id)), text)
         if m:
@@ -70,7 +70,7 @@ def parse(text: str, path: str) -> list[Imported]:
     out = []
     for i, item in enumerate(items):
         item_id = str(item.get("id", "")) if isinstance(item, dict) else ""
-        line = _line_of(text, item_id, i)
+        line = _line_of(text, item_id)
         if not isinstance(item, dict):
             out.append(Imported(f"item-{i + 1}", None, line,
                                 [Diagnostic(path, line, 1, message=f"item {i + 1} is not a JSON object")]))
