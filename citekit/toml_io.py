@@ -53,11 +53,35 @@ def parse_text(text: str, path: str, key: str) -> tuple[Record | None, list[Diag
         msg = getattr(e, "msg", None) or _TOMLI_POS.sub("", str(e))
         line, col, msg = _explain_syntax_error(text, line, col, msg)
         return None, [Diagnostic(path, line, col, message=f"TOML syntax: {_lower_first(msg)}")]
+    except RecursionError:  # tomli refuses arrays and inline tables nested hundreds deep
+        line, col = _deep_nesting(text)
+        return None, [Diagnostic(path, line, col, message="arrays or inline tables nested too deeply to be a "
+                                                          "record")]
     return build_record(key, data, path, LazyPositions(text))
 
 
 def _lower_first(s: str) -> str:
     return s[:1].lower() + s[1:]
+
+
+def _deep_nesting(text: str, limit: int = 100) -> tuple[int, int]:
+    """Where the outermost of brackets nested ``limit`` deep opens (quotes are skipped roughly)."""
+    from .locate import line_col
+
+    depth, outer, quote = 0, 0, ""
+    for i, c in enumerate(text):
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            outer = i if depth == 0 else outer
+            depth += 1
+            if depth >= limit:
+                return line_col(text, outer)
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+    return 1, 1
 
 
 def _dotted(path: tuple) -> str:

@@ -70,6 +70,8 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
                    "together under one header")],
     "duplicate-inline-key.toml": [  # the second `fond` of `levels = { fond = "17", opis = "162", fond = …`
         (6, 39, E, "TOML syntax: 'archive.levels.fond' is set twice (first on line 6, column 12)")],
+    "deeply-nested.toml": [  # `notes = ` is 8 characters: the outermost "[" of 500
+        (4, 9, E, "arrays or inline tables nested too deeply to be a record")],
     # -- not text, or no record at all
     "empty.toml": [(1, 1, E, EMPTY)],
     "whitespace-only.toml": [(1, 1, E, EMPTY)],
