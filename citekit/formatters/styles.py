@@ -25,15 +25,20 @@ STYLES: dict[str, tuple[str, str]] = {
     "chicago-author-date": ("citekit.formatters.chicago.author_date", "Chicago author-date (CMOS 18)"),
     "chicago-author-date-place-first": ("citekit.formatters.chicago.author_date_place_first",
                                         "chicago-author-date, archival references place first (CMOS 14.205)"),
+    "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
     "bibtex": ("citekit.formatters.bibtex", "classic BibTeX entries (--ascii for 7-bit LaTeX accents)"),
     "biblatex": ("citekit.formatters.biblatex", "BibLaTeX entries for biber, archival fields kept"),
     "digital-archive": ("citekit.formatters.house", "the Digital Archive's own house citation"),
-    "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
 }
 
 
 def style_names() -> list[str]:
     return list(STYLES)
+
+
+def load_csl() -> ModuleType:
+    """The module that renders any other CSL style through citeproc-py."""
+    return importlib.import_module("citekit.formatters.csl_style")
 
 
 def load(name: str) -> ModuleType:
