@@ -322,6 +322,9 @@ def build_record(key: str, data: dict, path: str, positions: dict | None = None)
     if rt and rt.requires_title and not v.get("title") and "title" not in data:
         b.report((), f"missing `title` ({_a(rtype)} {rtype} needs one; for a document without a title of its "
                  "own, describe it and add title_is_descriptive = true)")
+    elif rt and rt.requires_title and isinstance(data.get("title"), str) and not v.get("title"):
+        b.report(("title",), f"`title` is empty ({_a(rtype)} {rtype} needs one; for a document without a title "
+                 "of its own, describe it and add title_is_descriptive = true)")
     if any(b.diagnostics[i].is_error for i in range(len(b.diagnostics))):
         return None, b.diagnostics
     record = Record(key=key, creators=creators, archive=archive, surrogate=surrogate, provenance=provenance,

@@ -118,6 +118,9 @@ EXPECTED: dict[str, list[tuple[int, int, str, str]]] = {
     # -- missing keys, wrong types
     "missing-type.toml": [(1, 1, E, f"missing `type` (one of: {TYPE_LIST})")],
     "missing-title.toml": [(1, 1, E, MISSING_TITLE)],
+    "empty-title.toml": [
+        (3, 1, E, "`title` is empty (an archival-document needs one; for a document without a title of its own, "
+                  "describe it and add title_is_descriptive = true)")],
     "wrong-type-title.toml": [(2, 1, E, "title must be a string, not an array")],
     "wrong-type-bool.toml": [(3, 1, E, "title_is_descriptive must be true or false, not a string")],
     "wrong-type-date.toml": [(3, 1, E, "date: a date must be a TOML date or a string, not true or false")],
