@@ -40,7 +40,8 @@ def test_zotero_export_imports(tmp_path):
              {"id": "Key2", "type": "book", "title": "Undated", "issued": {"literal": "Spring 1950"}}]
     report = library.import_text(json.dumps(items), "zotero.json", tmp_path)
     assert len(report.written) == 2, report.diagnostics
-    r, _ = library.load_one(tmp_path, report.written[0][0])
+    assert report.written[0][0] == "ABC"  # Zotero's item URI: its last part
+    r, _ = library.load_one(tmp_path, "ABC")
     assert r.archive.place == "Moscow" and r.archive.reference == "f. 45, op. 1"
     assert r.authors[0].literal == "Soviet Embassy in Beijing" and r.date.iso() == "1950-12-01"
     assert r.accessed.iso() == "2024-05-06"

@@ -79,7 +79,9 @@ def parse(text: str, path: str) -> list[Imported]:
             data, diags = to_record(item, path, line)
         except Exception as exc:  # unforeseen shapes: say where, keep going
             data, diags = None, [Diagnostic(path, line, 1, message=f"cannot convert item {item_id!r}: {exc}")]
-        key = item_id or str(item.get("citation-key", "")) or f"item-{i + 1}"
+        key = str(item.get("citation-key", "")) or item_id or f"item-{i + 1}"
+        if re.match(r"https?://", key):  # Zotero's item URIs: the item's own ID is the last part
+            key = key.rstrip("/").rpartition("/")[2] or key
         out.append(Imported(key, data, line, diags))
     return out
 
