@@ -299,8 +299,7 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
         if (v := text(field)) and "container_title" not in data:
             if sub := text(field.replace("title", "") + "subtitle" if field != "journal" else "journalsubtitle"):
                 v += f": {sub}"
-            if v != data.get("title"):  # a @collection names itself as booktitle for its chapters' sake
-                data["container_title"] = v
+            data["container_title"] = v
     if "publisher_place" not in data and (v := text("address")):
         data["publisher_place"] = v
     if "notes" not in data and (v := text("annote")):
