@@ -50,10 +50,10 @@ def name_text(n: Name) -> str:
         return "{" + n.literal + "}"
 
     def part(text: str) -> str:
-        return "{" + text + "}" if "," in text or " and " in f" {text} " else text
+        return "{" + text + "}" if "," in text or " and " in f" {text.lower()} " else text
 
     family = n.family
-    if " " in family or "," in family or family[:1].islower() or " and " in f" {family} ":
+    if " " in family or "," in family or family[:1].islower() or " and " in f" {family.lower()} ":
         family = "{" + family + "}"
     prefix = n.particle or n.dropping_particle
     pieces = [f"{prefix} {family}" if prefix else family]
@@ -203,7 +203,7 @@ def read_levels(value: str) -> dict[str, str] | None:
 def list_field(items: list[str]) -> Latex:
     """A literal list as biblatex writes one: ``A and {B and C}``."""
     parts = [latex.escape(i) for i in items]
-    text = Latex(" and ".join("{" + p + "}" if " and " in f" {p} " or p != p.strip() else p for p in parts))
+    text = Latex(" and ".join("{" + p + "}" if " and " in f" {p.lower()} " or p != p.strip() else p for p in parts))
     return text if read_list(text) == items else _json_field(items)
 
 
