@@ -105,3 +105,15 @@ def test_cyrillic_keys_are_transliterated(tmp_path):
     report = library.import_text("@book{Больцано1911, title = {Парадоксы}, date = 1911}", "r.bib", tmp_path,
                                  dry_run=True)
     assert [k for k, _ in report.written] == ["Boltsano1911"]
+
+
+def test_concatenation_month_macros_and_parenthesised_entries(tmp_path):
+    text = """@string{cup = "Cambridge University Press"}
+@string{cupox = "Oxford: " # cup}
+@book(paren, author = "Doe, Jane", title = "Parens " # {and Concats}, publisher = cupox, year = 1999, month = jan)
+"""
+    report = library.import_text(text, "q.bib", tmp_path)
+    assert [k for k, _ in report.written] == ["paren"]
+    r, _ = library.load_one(tmp_path, "paren")
+    assert r.title == "Parens and Concats" and r.publisher == "Oxford: Cambridge University Press"
+    assert r.date.iso() == "1999-01"

@@ -77,15 +77,19 @@ def detect(text: str, suffix: str) -> bool:
 
 def parse(text: str, path: str) -> list[Imported]:
     import bibtexparser
-    from bibtexparser import middlewares as mw
 
     log = logging.getLogger("bibtexparser")
     level, log.level = log.level, logging.CRITICAL  # its problems come back to us as failed blocks
     try:
-        lib = bibtexparser.parse_string(text, parse_stack=[mw.ResolveStringReferencesMiddleware(True),
-                                                           mw.RemoveEnclosingMiddleware()])
+        lib = bibtexparser.parse_string(text, parse_stack=[])
     finally:
         log.level = level
+    macros = dict(MONTH_MACROS)
+    for string in lib.strings:  # in file order: a macro may use those defined before it
+        macros[string.key.lower()] = resolve(str(string.value), macros)
+    for e in lib.entries:
+        for f in e.fields:
+            f.value = resolve(str(f.value), macros)
     out: list[Imported] = []
     recovered = []  # entries bibtexparser refused but could still read: (entry, warning)
     for block in lib.failed_blocks:
@@ -98,6 +102,8 @@ def parse(text: str, path: str) -> list[Imported]:
         if entry is not None and hasattr(entry, "fields"):
             what = ("this entry's key is used before; it is imported under a new key"
                     if "DuplicateBlockKey" in type(block).__name__ else "one value of each is kept")
+            for f in entry.fields:
+                f.value = resolve(str(f.value), macros)
             recovered.append((entry, Diagnostic(path, line, 1, "warning", f"{key}: {why}; {what}")))
             continue
         out.append(Imported(key or f"entry-line-{line}", None, line,
@@ -126,6 +132,34 @@ def parse(text: str, path: str) -> list[Imported]:
         out.append(Imported(e.key, data, line, warnings.get(id(e), []) + diags))
     out.sort(key=lambda i: i.line)
     return out
+
+
+MONTH_MACROS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July",
+                                             "August", "September", "October", "November", "December")}
+
+
+def resolve(value: str, macros: dict[str, str]) -> str:
+    """A raw BibTeX value ("A " # cup, {…}, 1999, jan) as its text: enclosing braces or quotes removed,
+    @string macros substituted, # concatenation joined. An undefined macro is kept as its name."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(value):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == '"' and depth == 0:
+            quoted = not quoted
+        elif c == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i])
+            start = i + 1
+    parts.append(value[start:])
+    out = []
+    for part in (p.strip() for p in parts):
+        if len(part) >= 2 and ((part[0], part[-1]) in (("{", "}"), ('"', '"'))):
+            out.append(part[1:-1])
+        else:
+            out.append(macros.get(part.lower(), part))
+    return "".join(out)
 
 
 def _guess_key(raw: str) -> str:
