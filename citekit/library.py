@@ -9,7 +9,10 @@ them, so that ``citekit --help`` and ``citekit cite KEY`` stay fast.
 from __future__ import annotations
 
 import difflib
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,17 +43,34 @@ def _require_folder(folder: Path) -> None:
         raise CitekitError(Diagnostic(_shown(folder), 0, 0, message=f"no records folder here{hint}"))
 
 
+@contextmanager
+def _in_bulk() -> Iterator[None]:
+    """Python's cycle collector paused while a folder of records is read.
+
+    Reading allocates millions of small objects and hardly any reference cycles, and the collector would
+    walk every record already loaded again and again: a quarter of the time of loading 10,000 records.
+    Whatever cyclic garbage there is gets collected as usual once the collector runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_all(folder: Path) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a folder that is valid, and the diagnostics of all of them."""
     _require_folder(folder)
     records, diagnostics = [], []
     shown_folder = Path(_shown(folder))  # resolved once, not once per file
-    for path in record_files(folder):
-        shown = str(shown_folder / path.name) if not path.is_symlink() else _shown(path)
-        record, diags = read_record(path, shown)
-        diagnostics += diags
-        if record:
-            records.append(record)
+    with _in_bulk():
+        for path in record_files(folder):
+            shown = str(shown_folder / path.name) if not path.is_symlink() else _shown(path)
+            record, diags = read_record(path, shown)
+            diagnostics += diags
+            if record:
+                records.append(record)
     return records, sorted(diagnostics)
 
 
@@ -188,7 +208,11 @@ def export(folder: Path, *, style: str, markup: str | None = None, keys: list[st
         records, diagnostics = load_keys(folder, keys)
     else:
         records, diagnostics = load_all(folder)
-    entries = module.bibliography(records, markup=markup, **options)
+    gc.freeze()  # the records stay alive throughout: the collector need not walk them while formatting
+    try:
+        entries = module.bibliography(records, markup=markup, **options)
+    finally:
+        gc.unfreeze()
     paths = {r.key: r.path for r in records}
     for key, text in entries:
         if not text:
