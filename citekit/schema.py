@@ -131,7 +131,7 @@ FIELDS: tuple[Field, ...] = (
     Field("date", DATE, "date of the document or publication", csl="issued", biblatex="date",
           example="1937-04-04"),
     Field("date_as_printed", TEXT, "the date exactly as printed, when it cannot be normalised",
-          csl="issued", biblatex="userd"),
+          csl="issued (literal)", biblatex="userd"),
     Field("original_date", DATE, "date of the original (first edition, original of a translation)",
           csl="original-date", biblatex="origdate"),
     Field("accessed", DATE, "when a web source was consulted", csl="accessed", biblatex="urldate"),
@@ -171,7 +171,8 @@ FIELDS: tuple[Field, ...] = (
     Field("archive.reference", TEXT, "the archival reference exactly as printed in the source",
           csl="custom.archive_reference", biblatex="archivereference", example='"RGASPI F.17 op. 162, d. 20 l. 99"'),
     Field("archive.levels", LEVEL_TABLE, "the hierarchy as an inline table of level = value, general to "
-          "specific; parsed from `reference` when absent", csl="archive_location", biblatex="archivelevels (+ library)",
+          "specific; parsed from `reference` when absent",
+          csl="archive_location, archive_collection (+ custom.archive_levels)", biblatex="archivelevels (+ library)",
           example='{ fond = "17", opis = "162", delo = "20", list = "99" }'),
     Field("surrogate", TABLE, "the digital archive (or other copy) the document was read in"),
     Field("surrogate.name", TEXT, "name of the digital archive or online collection", csl="source",
