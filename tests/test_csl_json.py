@@ -47,3 +47,13 @@ def test_zotero_export_imports(tmp_path):
     assert r.accessed.iso() == "2024-05-06"
     r2, _ = library.load_one(tmp_path, "Key2")
     assert r2.date.literal == "Spring 1950"
+
+
+def test_call_number_is_exported_and_read_back_into_the_reference(tmp_path):
+    shipped, _ = library.load_one(RECORDS, "prc-embassy-cable-1963")
+    assert to_csl(shipped)["call-number"] == "106-01403-02"  # the Chinese archive file number
+    item = {"id": "x", "type": "manuscript", "title": "Cable", "archive": "PRC Foreign Ministry Archive",
+            "call-number": "106-01403-02"}
+    report = library.import_text(json.dumps([item]), "z.json", tmp_path)
+    r, _ = library.load_one(tmp_path, report.written[0][0])
+    assert r.archive.reference == "106-01403-02" and r.archive.level("call_number") == "106-01403-02"

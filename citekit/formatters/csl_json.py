@@ -95,6 +95,8 @@ def to_csl(r: Record) -> dict[str, Any]:
             item["archive_location"] = a.reference
         if collection := a.level("collection"):
             item["archive_collection"] = collection
+        if call_number := a.level("call_number"):
+            item["call-number"] = call_number
         if a.reference:
             _put(item, "custom.archive_reference", a.reference)
     if s := r.surrogate:

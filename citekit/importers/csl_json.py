@@ -38,7 +38,8 @@ NAMES = {f.csl: f.key for f in schema.FIELDS if not f.parent and f.kind == schem
 CUSTOM = {f.csl.removeprefix("custom."): f.key for f in schema.FIELDS
           if f.csl.startswith("custom.") and not f.parent}
 KNOWN = (set(SIMPLE) | set(NAMES) | {"id", "type", "issued", "original-date", "accessed", "archive",
-                                     "archive-place", "archive_location", "archive_collection", "source",
+                                     "archive-place", "archive_location", "archive_collection", "call-number",
+                                     "source",
                                      "available-date", "custom", "citation-key", "container-author"})
 
 
@@ -226,8 +227,12 @@ def to_record(item: dict, path: str, line: int) -> tuple[dict, list[Diagnostic]]
     if isinstance(custom.get("archive_levels"), list):
         archive["levels"] = {str(lv["kind"]): str(lv["value"]) for lv in custom["archive_levels"]
                              if isinstance(lv, dict) and "kind" in lv}
-    elif not archive.get("reference") and (item.get("archive_location") or item.get("archive_collection")):
-        parts = [str(item[v]) for v in ("archive_collection", "archive_location") if item.get(v)]
+    elif not archive.get("reference") and any(item.get(v) for v in ("archive_location", "archive_collection",
+                                                                     "call-number")):
+        parts: list[str] = []
+        for v in ("archive_collection", "archive_location", "call-number"):
+            if item.get(v) and not any(str(item[v]) in p for p in parts):  # a call number may be in the location
+                parts.append(str(item[v]))
         archive["reference"] = ", ".join(parts)
     if archive:
         data["archive"] = archive
