@@ -117,3 +117,11 @@ def test_concatenation_month_macros_and_parenthesised_entries(tmp_path):
     r, _ = library.load_one(tmp_path, "paren")
     assert r.title == "Parens and Concats" and r.publisher == "Oxford: Cambridge University Press"
     assert r.date.iso() == "1999-01"
+
+
+def test_a_field_given_twice_warns_and_loses_nothing():
+    from citekit.importers.bibtex import parse
+
+    [entry] = parse("@book{a, title = {T}, editor = {One, A.}, editor = {Two, B.}, date = 2000}", "x.bib")
+    assert entry.data["editor"] == ["One, A."] and "editor (repeated) = Two, B." in entry.data["notes"]
+    assert [(d.line, d.severity) for d in entry.diagnostics] == [(1, "warning")]

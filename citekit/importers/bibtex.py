@@ -101,7 +101,8 @@ def parse(text: str, path: str) -> list[Imported]:
         entry = getattr(block, "ignore_error_block", None)
         if entry is not None and hasattr(entry, "fields"):
             what = ("this entry's key is used before; it is imported under a new key"
-                    if "DuplicateBlockKey" in type(block).__name__ else "one value of each is kept")
+                    if "DuplicateBlockKey" in type(block).__name__
+                    else "the first value is used, the others are kept in notes")
             for f in entry.fields:
                 f.value = resolve(str(f.value), macros)
             recovered.append((entry, Diagnostic(path, line, 1, "warning", f"{key}: {why}; {what}")))
@@ -168,7 +169,16 @@ def _guess_key(raw: str) -> str:
 
 
 def _fields(e) -> dict[str, str]:
-    return {f.key.lower(): f.value if isinstance(f.value, str) else str(f.value) for f in e.fields}
+    """The entry's fields by lower-case name; a field given twice keeps its first value, and the others are
+    kept under "NAME (repeated)" (which ends up in notes)."""
+    out: dict[str, str] = {}
+    for f in e.fields:
+        base, value = f.key.lower(), f.value if isinstance(f.value, str) else str(f.value)
+        key, n = base, 1
+        while key in out:
+            key, n = f"{base} (repeated)" if n == 1 else f"{base} (repeated {n})", n + 1
+        out[key] = value
+    return out
 
 
 def _resolve(e, entries: dict, depth: int = 0) -> dict[str, str]:
