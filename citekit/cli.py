@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -85,6 +86,14 @@ def _run(action: Callable[[], int | None]) -> None:
     except BrokenPipeError:  # `citekit export | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except (KeyboardInterrupt, typer.Exit):
+        raise
+    except Exception as e:  # a defect in citekit: say so in one line, unless asked for the traceback
+        if os.environ.get("CITEKIT_DEBUG"):
+            raise
+        print(f"citekit: internal error: {type(e).__name__}: {e} (set CITEKIT_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        raise typer.Exit(1) from None
     raise typer.Exit(code)
 
 
