@@ -132,8 +132,8 @@ class _Gen:
         if k == 4:  # Hungarian
             return ["[archive]", 'abbreviation = "MOL"',
                     f'reference = "MOL, XIX-J-1-j Korea, {self.r.randint(1, 20)}. doboz, 5/a, 00{d}/1955."',
-                    f'levels = {{ fond = "XIX-J-1-j", series = "Korea", doboz = "{self.r.randint(1, 20)}", '
-                    f'item = "5/a", file = "00{d}/1955" }}']
+                    f'levels = {{ jelzet = "XIX-J-1-j", group = "Korea", doboz = "{self.r.randint(1, 20)}", '
+                    f'tetel = "5/a", registry_number = "00{d}/1955" }}']
         return ["[archive]", 'abbreviation = "PRC FMA"',  # Chinese file number, printed as it is
                 f'reference = "PRC FMA 106-{self.r.randint(10000, 99999):05d}-{self.r.randint(1, 20):02d}, {leaf}."',
                 f'levels = {{ call_number = "106-{self.r.randint(10000, 99999):05d}-02", page = "{leaf}" }}']

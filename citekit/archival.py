@@ -56,6 +56,10 @@ LEVELS: dict[str, LevelKind] = {
         LevelKind("file", "file", "files", doc="file", words=("file",)),
         LevelKind("reel", "reel", "reels", doc="microfilm reel", words=("reel", "reels")),
         LevelKind("item", "item", "items", doc="item", words=("item",)),
+        LevelKind("jelzet", "", tradition="Hungarian", doc="jelzet: the reference code of a Hungarian fonds "
+                  "(XIX-J-1-j), printed as it is"),
+        LevelKind("group", "", doc="a named group of files within a fonds (the Korea files of a Hungarian fonds), "
+                  "printed as it is"),
         LevelKind("tetel", "", tradition="Hungarian", doc="tétel (file of the registry plan, 5/a; printed "
                   "without a label, after the doboz)", words=("tétel", "tetel")),
         LevelKind("registry_number", "", doc="registry number of one document (Hungarian iktatószám "
@@ -129,9 +133,9 @@ def parse_reference(text: str) -> ParsedReference:
             repo = segment  # a repository named in full before the levels
             continue
         if (hu := _HU_FOND.match(segment)) and not levels:
-            levels.append(Level("fond", hu["fond"]))
-            if hu["series"]:
-                levels.append(Level("series", hu["series"]))
+            levels.append(Level("jelzet", hu["fond"]))
+            if hu["series"]:  # the subject files within the fonds ("Korea"), named without a label
+                levels.append(Level("group", hu["series"]))
             continue
         if after := _AFTER.fullmatch(segment):
             levels.append(Level("doboz", after["value"]))

@@ -35,7 +35,7 @@ CASES = [
     ("RGANI: fond 5, opis 61, delo 462, listy 71-74.", "RGANI", ru("5", "61", "462", "71–74")),
     ("APRF, Fond 45, Opis 1, Delo 336, List 5", "APRF", ru("45", "1", "336", "5")),
     ("MOL, XIX-J-1-j Korea, 4. doboz, 5/a, 004076/ 1955.", "MOL",
-     [("fond", "XIX-J-1-j"), ("series", "Korea"), ("doboz", "4"), ("tetel", "5/a"),
+     [("jelzet", "XIX-J-1-j"), ("group", "Korea"), ("doboz", "4"), ("tetel", "5/a"),
       ("registry_number", "004076/1955")]),
     ("[Галузевий Архів Міністерства закордонних справ України, Фонд 1, Справа 7057]",
      "Галузевий Архів Міністерства закордонних справ України", [("fond", "1"), ("sprava", "7057")]),
