@@ -13,8 +13,12 @@ import tomllib
 import pytest
 from conftest import RECORDS, ROOT
 
-from citekit.formatters.chicago import author_date, notes, notes_place_first
+from citekit.formatters.chicago.api import style
 from citekit.library import load_all
+
+author_date = style("chicago-author-date")
+notes = style("chicago-notes")
+notes_place_first = style("chicago-notes-place-first")
 
 GOLDEN = ROOT / "tests" / "golden"
 ALL, _ = load_all(RECORDS)

@@ -16,8 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from citekit.formatters.chicago import author_date, notes
+from citekit.formatters.chicago.api import style
 from citekit.library import load_all
+
+author_date = style("chicago-author-date")
+notes = style("chicago-notes")
 
 DATA = Path(__file__).resolve().parent / "data" / "chicago"
 EXPECTED = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))

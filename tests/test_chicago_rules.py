@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from citekit.formatters.chicago import author_date, notes
+from citekit.formatters.chicago.api import style
 from citekit.formatters.chicago.engine import headline, names_bib, names_note, page_range, short_title
 from citekit.model import Archive, Date, DatePart, Level, Name, Record, Surrogate
+
+author_date = style("chicago-author-date")
+notes = style("chicago-notes")
 
 # CMOS 9.64, inclusive numbers: the table of that section, case by case
 PAGE_RANGES = [("3-10", "3–10"), ("71-72", "71–72"), ("96-117", "96–117"), ("100-104", "100–104"),
@@ -81,7 +84,7 @@ def test_undated_archival_document():
 
 def test_place_first_and_verso():
     # CMOS 14.205: place and repository first, general to specific; 14.123 "ob." for the verso
-    from citekit.formatters.chicago import notes_place_first
+    notes_place_first = style("chicago-notes-place-first")
 
     r = _doc(date=Date(start=DatePart(1956, 2, 9)))
     assert notes_place_first.cite(r) == ("Minutes of the Presidium, February 9, 1956, Moscow, Russian State Archive "

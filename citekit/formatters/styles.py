@@ -17,14 +17,11 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from .chicago.variants import VARIANTS
+
 STYLES: dict[str, tuple[str, str]] = {
     # name: (module, one-line description)
-    "chicago-notes": ("citekit.formatters.chicago.notes", "Chicago notes and bibliography (CMOS 18)"),
-    "chicago-notes-place-first": ("citekit.formatters.chicago.notes_place_first",
-                                  "chicago-notes, archival references place first (CMOS 14.205)"),
-    "chicago-author-date": ("citekit.formatters.chicago.author_date", "Chicago author-date (CMOS 18)"),
-    "chicago-author-date-place-first": ("citekit.formatters.chicago.author_date_place_first",
-                                        "chicago-author-date, archival references place first (CMOS 14.205)"),
+    **{name: (f"citekit.formatters.chicago.api:{name}", v.doc) for name, v in VARIANTS.items()},
     "csl-json": ("citekit.formatters.csl_json", "CSL-JSON items (pandoc, Zotero)"),
     "bibtex": ("citekit.formatters.bibtex", "classic BibTeX entries (--ascii for 7-bit LaTeX accents)"),
     "biblatex": ("citekit.formatters.biblatex", "BibLaTeX entries for biber, archival fields kept"),
@@ -42,6 +39,10 @@ def load_csl() -> ModuleType:
 
 
 def load(name: str) -> ModuleType:
-    """The style module for ``name``. Raises KeyError for an unknown style."""
-    module, _ = STYLES[name]
-    return importlib.import_module(module)
+    """The style module for ``name``. Raises KeyError for an unknown style.
+
+    A registry entry "module:variant" names a module whose ``style(variant)`` returns the style object
+    (one engine serving several styles, such as the Chicago variants)."""
+    module, _, variant = STYLES[name][0].partition(":")
+    loaded = importlib.import_module(module)
+    return loaded.style(variant) if variant else loaded

@@ -1,12 +1,13 @@
 """The style-module interface (see ``citekit.formatters.styles``) for one Chicago variant.
 
-``make(name)`` returns the five things a style module provides, bound to the variant ``name`` of
-``variants.VARIANTS``; each style module (``notes``, ``author_date``, …) is one call to it.
+``style(name)`` returns the things a style module provides, bound to the variant ``name`` of
+``variants.VARIANTS``; the style registry calls it for each Chicago style name.
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
+import functools
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,7 +17,8 @@ from . import engine
 from .variants import VARIANTS
 
 
-def make(name: str) -> SimpleNamespace:
+@functools.cache
+def style(name: str) -> SimpleNamespace:
     v = VARIANTS[name]
 
     def cite(record: Record, *, form: str = v.forms[0], locator: str = "", markup: str = "text",
