@@ -20,7 +20,7 @@ def test_generator_writes_valid_records_of_every_type(tmp_path):
     keys = generate.generate(tmp_path, 60)
     assert len(keys) == len(set(keys)) == 60
     records, diagnostics = library.load_all(tmp_path)
-    assert [d for d in diagnostics if d.is_error] == []
+    assert diagnostics == []  # not even a warning: a warning makes loading locate every key of the record
     assert len(records) == 60
     assert {r.type for r in records} == set(schema.TYPES)
     archival = [r for r in records if r.archive]
