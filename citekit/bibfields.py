@@ -33,8 +33,8 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 # simple text fields: citekit key -> BibLaTeX field, read from the field table (first word of the column)
 SIMPLE = {f.key: f.biblatex.split()[0] for f in schema.FIELDS
           if not f.parent and f.kind == schema.TEXT and f.biblatex
-          and f.key not in ("title", "date_as_printed", "container_title", "series_number", "issue", "number",
-                            "publisher", "url")}
+          and f.key not in ("citation_key", "title", "date_as_printed", "container_title", "series_number",
+                            "issue", "number", "publisher", "url")}
 # What BibLaTeX has no field for: extra fields, which biber ignores and citekit reads back. When an entry has
 # them, its `library`, `addendum` and `note` are citekit's own readable summaries of them, not new facts.
 EXTRA = ("archive", "archiveabbreviation", "archiveplace", "archivereference", "archivelevels", "provenance",

@@ -75,10 +75,20 @@ def load_all(folder: Path) -> tuple[list[Record], list[Diagnostic]]:
 
 
 def load_one(folder: Path, key: str) -> tuple[Record, list[Diagnostic]]:
-    """The record ``key``, reading that file only. Raises CitekitError when it is missing or invalid."""
+    """The record ``key``, reading that file only. Raises CitekitError when it is missing or invalid.
+
+    ``key`` may also be a record's ``citation_key`` that cannot be a file name ("aristotle:poetics"): import
+    stores such a record under the safe form of that key, so it is found without reading other records."""
     try:
         path = record_path(folder, key)
     except ValueError as e:
+        from .importers.keys import safe_key
+
+        found = folder / (safe_key(key) + SUFFIX)
+        if found.is_file():
+            record, diags = read_record(found, _shown(found))
+            if record is not None and record.citation_key == key:
+                return record, diags
         raise CitekitError(Diagnostic("citekit", 0, 0, message=str(e))) from None
     if not path.is_file():
         _require_folder(folder)
@@ -302,7 +312,10 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
             why = next((d.message.removeprefix(f"{entry.key}: ") for d in entry.diagnostics), "could not be read")
             report.skipped.append((entry.key, why))
             continue
-        k = unique_key(safe_key(entry.key, entry.data.get("title", "record")), this_run)
+        safe = safe_key(entry.key, entry.data.get("title", "record"))
+        if entry.key and safe != entry.key:  # the source's own key is kept: exports and `cite` use it
+            entry.data.setdefault("citation_key", entry.key)
+        k = unique_key(safe, this_run)
         this_run.add(k)
         path = folder / (k + SUFFIX)
         text_out = dumps_record(entry.data, header=f"Imported from {Path(source).name}, line {entry.line}.")

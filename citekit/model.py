@@ -197,6 +197,7 @@ class Record:
 
     key: str
     type: str
+    citation_key: str = ""  # the key other tools cite it by, when that cannot be the file name
     title: str = ""
     title_is_descriptive: bool = False
     short_title: str = ""

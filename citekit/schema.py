@@ -117,6 +117,10 @@ _BIBLATEX_ROLE = {"author": "author", "editor": "editor", "translator": "transla
 FIELDS: tuple[Field, ...] = (
     Field("type", CHOICE, "record type (see the table of types)", csl="type", biblatex="(entry type) + entrysubtype",
           choices=tuple(TYPES), example='"archival-document"'),
+    Field("citation_key", TEXT, "the key other tools cite this source by (a BibTeX key such as "
+          "`aristotle:poetics`) when it cannot be the file name; exports use it as the entry key and id, "
+          "and `citekit cite` accepts it; set by `citekit import` when it has to rename a key", csl="id",
+          biblatex="(entry key)"),
     Field("title", TEXT, "the document's own title, or a description of it", csl="title", biblatex="title",
           example='"Concerning a Peace Settlement in Kashgar"'),
     Field("title_is_descriptive", BOOL, "true when `title` describes the document (memorandum, minutes) "

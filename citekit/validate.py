@@ -26,6 +26,7 @@ from .model import Archive, Date, Level, Name, ProvenanceEvent, Record, Surrogat
 from .names import parse_name
 
 _NAME_PARTS = tuple(f.name for f in dataclasses.fields(Name))  # what a name table may hold
+CITATION_KEY_RE = re.compile(r"^[^\s,{}\"#%'()=\\~]+$")  # what BibTeX, biber and pandoc accept as a key
 KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-.]{0,127}$")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -306,6 +307,9 @@ def build_record(key: str, data: dict, path: str, positions: dict | None = None)
         return None, b.diagnostics
     b.unknown_keys(data, (), schema.keys_in(""))
     v = _section(b, data, "")
+    if (ck := v.get("citation_key")) and not CITATION_KEY_RE.match(ck):
+        b.report(("citation_key",), f"citation_key {ck!r} cannot be cited: no spaces or any of , {{ }} \" # % ' "
+                 "( ) = \\ ~")
     rtype = v.get("type", "")
     if "type" not in data:
         b.report((), f"missing `type` (one of: {', '.join(schema.TYPES)})")

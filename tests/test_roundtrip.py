@@ -45,7 +45,12 @@ names = st.one_of(
 name_lists = st.lists(names, min_size=1, max_size=3)
 
 
+citation_keys = st.from_regex(r"[A-Za-z][A-Za-z0-9:_./+-]{0,20}", fullmatch=True)
+
+
 def value(f: schema.Field):
+    if f.key == "citation_key":
+        return citation_keys
     return {schema.TEXT: text, schema.BOOL: st.booleans(), schema.DATE: dates, schema.NAMES: name_lists,
             schema.TEXT_LIST: st.lists(text, min_size=1, max_size=3),
             schema.CHOICE: st.sampled_from(f.choices)}.get(f.kind)
@@ -137,8 +142,10 @@ def test_bibtex_output_parses_back_with_the_same_keys_and_fields(data, ascii_onl
     lib = bibtexparser.parse_string(text)
     assert not lib.failed_blocks
     [entry] = lib.entries
-    assert entry.key == record.key
+    assert entry.key == (record.citation_key or record.key)
     written = [k for k, _, _ in bibtex_out.fields(record, "bibtex")]
+    if record.citation_key and record.citation_key != record.key:
+        written.append("ids")  # the record's own key, as an alias of the citation key
     assert [f.key for f in entry.fields] == written
 
 

@@ -270,7 +270,9 @@ def entry(r: Record, dialect: str = BIBLATEX, *, ascii_only: bool = False):
         else:
             text = latex.escape(str(value), ascii_only=ascii_only)
         out.append(Field(key, "{" + text + "}"))
-    return Entry(etype, r.key, out)
+    if r.citation_key and r.citation_key != r.key:  # cited by its own key; the record's key kept as an alias
+        out.append(Field("ids", "{" + r.key + "}"))
+    return Entry(etype, r.citation_key or r.key, out)
 
 
 def write(records: list[Record], dialect: str = BIBLATEX, *, ascii_only: bool = False) -> list[tuple[str, str]]:

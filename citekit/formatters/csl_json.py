@@ -65,6 +65,8 @@ def to_csl(r: Record) -> dict[str, Any]:
         value = getattr(r, f.key)
         if value:
             _put(item, f.csl, list(value) if isinstance(value, tuple) else value)
+    if r.citation_key and r.citation_key != r.key:  # "id" is the citation key: keep the record's key too
+        _put(item, "custom.key", r.key)
     for role, names in r.creators.items():
         if names:
             item[_CREATOR_CSL[role]] = [csl_name(n) for n in names]

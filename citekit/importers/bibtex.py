@@ -37,6 +37,7 @@ from ..dates import parse_date
 from ..errors import Diagnostic
 from ..model import Name
 from ..names import parse_name
+from ..validate import key_problem
 from .base import Imported
 from .credits import EVENTS, direct_names
 
@@ -130,9 +131,19 @@ def parse(text: str, path: str) -> list[Imported]:
             out.append(Imported(e.key, None, line, [Diagnostic(path, line, 1,
                                                                  message=f"cannot convert entry {e.key!r}: {exc}")]))
             continue
-        out.append(Imported(e.key, data, line, warnings.get(id(e), []) + diags))
+        key = e.key
+        alias = _plain_field(e, "ids")
+        if alias and "," not in alias and not key_problem(alias):  # citekit's export: the record key
+            data["citation_key"], key = e.key, alias
+        out.append(Imported(key, data, line, warnings.get(id(e), []) + diags))
     out.sort(key=lambda i: i.line)
     return out
+
+
+def _plain_field(entry, name: str) -> str:
+    """A field's value without its braces or quotes ("" when absent)."""
+    field = entry.fields_dict.get(name)
+    return str(field.value).strip().strip("{}\"").strip() if field is not None else ""
 
 
 MONTH_MACROS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June", "July",

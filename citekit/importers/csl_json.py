@@ -31,7 +31,7 @@ TYPES = {
     "post": "webpage", "post-weblog": "webpage", "document": "report", "collection": "document-collection",
 }
 SIMPLE = {f.csl: f.key for f in schema.FIELDS if not f.parent and f.csl and f.kind == schema.TEXT
-          and f.key != "date_as_printed"}
+          and f.key not in ("date_as_printed", "citation_key")}
 SIMPLE["title-short"] = "short_title"
 SIMPLE["shortTitle"] = "short_title"
 NAMES = {f.csl: f.key for f in schema.FIELDS if not f.parent and f.kind == schema.NAMES}
@@ -83,6 +83,9 @@ def parse(text: str, path: str) -> list[Imported]:
         key = str(item.get("citation-key", "")) or item_id or f"item-{i + 1}"
         if re.match(r"https?://", key):  # Zotero's item URIs: the item's own ID is the last part
             key = key.rstrip("/").rpartition("/")[2] or key
+        custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
+        if custom.get("key") and data is not None:  # citekit's own export: "id" is the citation key
+            data["citation_key"], key = item_id, str(custom["key"])
         out.append(Imported(key, data, line, diags))
     return out
 
