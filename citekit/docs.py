@@ -1,7 +1,9 @@
-"""The record-format reference tables, generated from the field table so documentation cannot drift.
+"""The generated parts of the documentation, so that it cannot drift from the field table.
 
-``docs/records.md`` holds the output of ``reference_tables()`` between two marker lines; a test checks that
-it is current, and ``python -m citekit.docs docs/records.md`` rewrites that part. Pure apart from ``main``.
+``docs/records.md`` holds ``reference_tables()`` (fields, types, events, archival levels) and
+``docs/formats.md`` holds ``formatdocs.mapping_tables()`` (the CSL-JSON and BibLaTeX mapping), each between
+two marker lines. Tests check that both are current; ``python -m citekit.docs`` rewrites them. Pure apart
+from ``main``.
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import schema
+from . import formatdocs, schema
 from .archival import LEVELS
 
-BEGIN = "<!-- BEGIN GENERATED TABLES (python -m citekit.docs docs/records.md) -->"
+BEGIN = "<!-- BEGIN GENERATED TABLES (python -m citekit.docs) -->"
 END = "<!-- END GENERATED TABLES -->"
 
 
@@ -40,16 +42,19 @@ def reference_tables() -> str:
     return "\n".join(out)
 
 
-def refresh(text: str) -> str:
-    """``text`` with the part between the markers replaced by the current tables."""
+GENERATED = {"records.md": reference_tables, "formats.md": formatdocs.mapping_tables}
+
+
+def refresh(text: str, name: str = "records.md") -> str:
+    """``text`` of docs/``name`` with the part between the markers replaced by the current tables."""
     head, _, rest = text.partition(BEGIN)
     _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{reference_tables()}\n{END}{tail}"
+    return f"{head}{BEGIN}\n{GENERATED[name]()}\n{END}{tail}"
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0] if argv else "docs/records.md")
-    path.write_text(refresh(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in [Path(a) for a in argv] or [Path("docs") / name for name in GENERATED]:
+        path.write_text(refresh(path.read_text(encoding="utf-8"), path.name), encoding="utf-8")
     return 0
 
 

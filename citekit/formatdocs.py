@@ -2,21 +2,15 @@
 (the ``csl`` and ``biblatex`` columns of ``citekit.schema``) and the shared BibTeX mapping
 (``citekit.bibfields``), so that the documentation cannot drift from the code.
 
-``docs/formats.md`` holds the output of ``mapping_tables()`` between two marker lines; a test checks that it
-is current, and ``python -m citekit.formatdocs docs/formats.md`` rewrites that part. Pure apart from
-``main``; must not import a formatter, an importer or typer.
+``docs/formats.md`` holds the output of ``mapping_tables()`` between two marker lines, which
+``python -m citekit.docs`` rewrites (see ``citekit.docs``). Pure; must not import a formatter, an importer
+or typer.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from . import schema
 from .bibfields import BIBTEX_TYPES, CLASSIC_NAMES, SUBTYPES
-
-BEGIN = "<!-- BEGIN GENERATED MAPPING (python -m citekit.formatdocs docs/formats.md) -->"
-END = "<!-- END GENERATED MAPPING -->"
 
 
 def _code(text: str) -> str:
@@ -49,20 +43,3 @@ def mapping_tables() -> str:
             classic += " (`@mastersthesis` when the genre says master's)"
         out.append(f"| `{t.key}` | `{t.csl}` | {blx} | {classic} |")
     return "\n".join(out)
-
-
-def refresh(text: str) -> str:
-    """``text`` with the part between the markers replaced by the current tables."""
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    return f"{head}{BEGIN}\n{mapping_tables()}\n{END}{tail}"
-
-
-def main(argv: list[str]) -> int:
-    path = Path(argv[0] if argv else "docs/formats.md")
-    path.write_text(refresh(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -8,7 +8,6 @@ them, so that ``citekit --help`` and ``citekit cite KEY`` stay fast.
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ from citekit import RECORDS_ENV
 from .errors import CitekitError, Diagnostic, usage_error
 from .model import Record
 from .toml_io import SUFFIX, read_record, record_files, record_path
-from .validate import key_problem
+from .validate import did_you_mean, key_problem
 
 
 def records_folder(folder: str | Path | None = None) -> Path:
@@ -93,8 +92,7 @@ def load_one(folder: Path, key: str) -> tuple[Record, list[Diagnostic]]:
     if not path.is_file():
         _require_folder(folder)
         keys = [p.name.removesuffix(SUFFIX) for p in record_files(folder)]
-        close = difflib.get_close_matches(key, keys, n=3, cutoff=0.5)
-        hint = f" (did you mean {', '.join(repr(k) for k in close)}?)" if close else ""
+        hint = did_you_mean(key, keys, n=3, cutoff=0.5)
         raise CitekitError(Diagnostic(_shown(folder), 0, 0, message=f"no record {key!r}{hint}"))
     record, diags = read_record(path, _shown(path))
     if record is None:
@@ -397,6 +395,22 @@ def _merged_text(path: Path, key: str, data: dict) -> tuple[str | None, list[Dia
     return merged, []
 
 
+def _coerced(values: dict[str, str]) -> dict:
+    """Field values typed on the command line (dotted key -> text) as record values; a usage error for an
+    unknown field or a value of the wrong form."""
+    from . import templates
+
+    out: dict = {}
+    for k, text in values.items():
+        if k not in templates.settable():
+            raise usage_error(f"unknown field {k!r}{did_you_mean(k, templates.settable())}; see docs/records.md")
+        try:
+            out[k] = templates.coerce(k, text)
+        except ValueError as e:
+            raise usage_error(str(e)) from None
+    return out
+
+
 def new_record(folder: Path, key: str | None, *, rtype: str | None = None, values: dict[str, str] | None = None,
                events: list[tuple[str, str]] | None = None, force: bool = False, dry_run: bool = False,
                ask=None) -> tuple[str, str, list[Diagnostic]]:
@@ -417,19 +431,9 @@ def new_record(folder: Path, key: str | None, *, rtype: str | None = None, value
         rtype = ask(f"record type ({', '.join(schema.TYPES)})", "archival-document").strip()
     rtype = rtype or "archival-document"
     if rtype not in schema.TYPES:
-        close = difflib.get_close_matches(rtype, list(schema.TYPES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise usage_error(f"unknown record type {rtype!r}{hint}; types: {', '.join(schema.TYPES)}")
-    coerced: dict = {}
-    for k, text in values.items():
-        if k not in templates.settable():
-            close = difflib.get_close_matches(k, templates.settable(), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise usage_error(f"unknown field {k!r}{hint}; see docs/records.md")
-        try:
-            coerced[k] = templates.coerce(k, text)
-        except ValueError as e:
-            raise usage_error(str(e)) from None
+        raise usage_error(f"unknown record type {rtype!r}{did_you_mean(rtype, schema.TYPES)}; "
+                          f"types: {', '.join(schema.TYPES)}")
+    coerced = _coerced(values)
     if schema.TYPES[rtype].requires_title and not coerced.get("title"):
         if not ask:
             article = "an" if rtype[0] in "aeiou" else "a"
@@ -470,7 +474,6 @@ def new_record(folder: Path, key: str | None, *, rtype: str | None = None, value
 def set_fields(folder: Path, key: str, values: dict[str, str], *, dry_run: bool = False) -> tuple[str, str]:
     """Set fields of an existing record (dotted key -> text as typed, as ``new --set`` takes them), keeping
     its comments, layout and other keys; validated before the file is replaced. Returns (path, new text)."""
-    from . import templates
 
     try:
         path = record_path(folder, key)
@@ -479,15 +482,7 @@ def set_fields(folder: Path, key: str, values: dict[str, str], *, dry_run: bool 
     if not path.is_file():
         load_one(folder, key)  # the usual "no record … (did you mean …?)"
     data: dict = {}
-    for k, text in values.items():
-        if k not in templates.settable():
-            close = difflib.get_close_matches(k, templates.settable(), n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise usage_error(f"unknown field {k!r}{hint}; see docs/records.md")
-        try:
-            value = templates.coerce(k, text)
-        except ValueError as e:
-            raise usage_error(str(e)) from None
+    for k, value in _coerced(values).items():
         parent, _, name = k.rpartition(".")
         (data.setdefault(parent, {}) if parent else data)[name] = value
     merged, diags = _merged_text(path, key, data)

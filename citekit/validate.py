@@ -95,7 +95,7 @@ class _Builder:
     def choice(self, value: Any, at: tuple, choices: tuple[str, ...], what: str) -> str:
         text = self.text(value, at)
         if text and text not in choices:
-            self.report(at, f"unknown {what} {text!r}{_did_you_mean(text, choices)}; "
+            self.report(at, f"unknown {what} {text!r}{did_you_mean(text, choices)}; "
                         f"expected one of: {', '.join(choices)}")
             return ""
         return text
@@ -165,9 +165,10 @@ def _dotted(at: tuple) -> str:
     return out
 
 
-def _did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def did_you_mean(word: str, choices, n: int = 1, cutoff: float = 0.6) -> str:
+    """" (did you mean 'x'?)" for the choices closest to ``word``, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+    return f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
 
 
 def _unknown_hint(key: str, at: tuple, allowed) -> str:
@@ -177,7 +178,7 @@ def _unknown_hint(key: str, at: tuple, allowed) -> str:
     if at and key in schema.keys_in(""):
         return (f": `{key}` belongs at the top of the record, but a key written after {header} belongs to that "
                 f"table; move it above the first [table]")
-    if close := _did_you_mean(key, allowed):
+    if close := did_you_mean(key, allowed):
         return close
     homes = [f.parent for f in schema.FIELDS if f.name == key and f.parent and f.parent != table]
     if homes:
@@ -195,7 +196,7 @@ _NAME_PART_SYNONYMS = {"first": "given", "forename": "given", "first_name": "giv
 def _name_part_hint(key: str, allowed) -> str:
     if close := _NAME_PART_SYNONYMS.get(key.lower()):
         return f" (did you mean {close!r}?)"
-    return _did_you_mean(key, allowed) or f"; a name table may have: {', '.join(allowed)}"
+    return did_you_mean(key, allowed) or f"; a name table may have: {', '.join(allowed)}"
 
 
 def _section(b: _Builder, data: dict, parent: str) -> dict[str, Any]:
@@ -216,7 +217,7 @@ def _levels(b: _Builder, value: Any, at: tuple) -> tuple[Level, ...]:
     out = []
     for kind, v in value.items():
         if kind not in LEVELS:
-            b.report(at + (kind,), f"unknown archival level {kind!r}{_did_you_mean(kind, LEVELS)}; known levels: "
+            b.report(at + (kind,), f"unknown archival level {kind!r}{did_you_mean(kind, LEVELS)}; known levels: "
                      f"{', '.join(LEVELS)}")
             continue
         text = b.text(v, at + (kind,))

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from citekit import formatdocs, schema
+from citekit import docs, schema
 from citekit.bibfields import EXTRA
 
 FORMATS_MD = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
 
 
 def test_generated_mapping_is_current():
-    assert formatdocs.refresh(FORMATS_MD) == FORMATS_MD, "run: python -m citekit.formatdocs docs/formats.md"
+    assert docs.refresh(FORMATS_MD, "formats.md") == FORMATS_MD, "run: python -m citekit.docs"
 
 
 def test_every_field_type_and_extra_field_is_documented():

@@ -16,7 +16,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_generated_tables_are_current():
-    assert docs.refresh(RECORDS_MD) == RECORDS_MD, "run: python -m citekit.docs docs/records.md"
+    assert docs.refresh(RECORDS_MD) == RECORDS_MD, "run: python -m citekit.docs"
 
 
 def test_every_field_type_event_and_level_is_documented():
