@@ -12,7 +12,7 @@ import pytest
 from conftest import CORPUS, ROOT
 
 from citekit import library
-from citekit.formatters import house
+from citekit.formatters import house, series
 from citekit.importers import digital_archive as da
 from citekit.toml_io import parse_text
 
@@ -37,7 +37,7 @@ def _import(path: Path, tmp_path: Path):
 
 
 def _names(record, event: str) -> str:
-    return house._series([n.display() for ev in record.events(event) for n in ev.by])
+    return series([n.display() for ev in record.events(event) for n in ev.by])
 
 
 def _unquote(text: str) -> str:

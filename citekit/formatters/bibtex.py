@@ -44,6 +44,7 @@ from ..bibfields import (
     provenance_field,
 )
 from ..model import CREATOR_ROLES, Date, Name, Record
+from . import series
 
 # ------------------------------------------------------------------------------------------------ names
 
@@ -94,21 +95,17 @@ def provenance_text(r: Record) -> str:
         if ev.for_:
             s += f" for {ev.for_}"
         if ev.by:
-            s += " by " + _and([n.display() for n in ev.by])
+            s += " by " + series([n.display() for n in ev.by])
         if ev.date:
             s += f", {ev.date.iso() or ev.date.literal}"
         if ev.note:
             s += f" ({ev.note})"
         out.append(s + ".")
     if r.funders:
-        out.append("Made possible with support from " + _and(list(r.funders)) + ".")
+        out.append("Made possible with support from " + series(list(r.funders)) + ".")
     return " ".join(out)
 
 
-def _and(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def archive_text(r: Record) -> str:

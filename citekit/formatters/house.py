@@ -19,7 +19,7 @@ import re
 
 from ..archival import format_levels
 from ..model import Date, Name, ProvenanceEvent, Record
-from . import rich
+from . import rich, series
 
 FORMS = ("note", "bib")
 MARKUPS = rich.MARKUPS
@@ -27,17 +27,8 @@ DEFAULT_COLLECTION = "History and Public Policy Program Digital Archive"
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-# how each event is printed in a credit clause
-_VERB = {"obtained": "obtained", "contributed": "contributed", "translated": "translated",
-         "transcribed": "transcribed", "edited": "edited", "digitized": "digitized", "published": "published",
-         "declassified": "declassified"}
 
 
-def _series(items: list[str]) -> str:
-    """"A", "A and B", "A, B, and C" (the house uses the serial comma)."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + ", and " + items[-1]
 
 
 def date_text(d: Date | None) -> str:
@@ -61,23 +52,23 @@ def date_text(d: Date | None) -> str:
 
 
 def _names(names: tuple[Name, ...]) -> str:
-    return _series([n.display() for n in names])
+    return series([n.display() for n in names])
 
 
 def credit_sentence(events: tuple[ProvenanceEvent, ...]) -> str:
     """"Obtained by A and translated by B." from the provenance events (those with someone named)."""
     clauses: list[tuple[list[str], tuple[Name, ...], str]] = []
     for ev in events:
-        if not ev.by or ev.event not in _VERB:
+        if not ev.by:
             continue
         if clauses and clauses[-1][1] == ev.by and clauses[-1][2] == ev.for_:
-            clauses[-1][0].append(_VERB[ev.event])
+            clauses[-1][0].append(ev.event)
         else:
-            clauses.append(([_VERB[ev.event]], ev.by, ev.for_))
+            clauses.append(([ev.event], ev.by, ev.for_))
     if not clauses:
         return ""
-    parts = [_series(verbs) + (f" for {for_}" if for_ else "") + " by " + _names(by) for verbs, by, for_ in clauses]
-    text = _series(parts)
+    parts = [series(verbs) + (f" for {for_}" if for_ else "") + " by " + _names(by) for verbs, by, for_ in clauses]
+    text = series(parts)
     text = text[0].upper() + text[1:]
     return text if text.endswith(".") else text + "."
 

@@ -12,6 +12,7 @@ from typing import Any
 from .. import schema
 from ..archival import format_levels
 from ..model import CREATOR_ROLES, Date, Name, Record
+from . import series
 
 _EVENT_LABEL = {
     "obtained": "obtained by",
@@ -26,10 +27,7 @@ _EVENT_LABEL = {
 
 
 def names_text(names: tuple[Name, ...]) -> str:
-    shown = [n.display() for n in names]
-    if len(shown) <= 2:
-        return " and ".join(shown)
-    return ", ".join(shown[:-1]) + ", and " + shown[-1]
+    return series([n.display() for n in names])
 
 
 def date_text(d: Date | None) -> str:

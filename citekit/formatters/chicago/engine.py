@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ...archival import format_level
 from ...model import Date, Level, Name, Record, is_cjk
+from .. import series
 from ..rich import Tree, capitalize, close, italic, join, plain, quoted, seq
 from .variants import Variant
 
@@ -250,11 +251,7 @@ def name_short(n: Name) -> str:
 
 
 def _and(items: list[str], serial: bool) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    if len(items) == 2:
-        return f"{items[0]}{',' if serial else ''} and {items[1]}"
-    return ", ".join(items[:-1]) + ", and " + items[-1]
+    return series(items, comma_for_two=serial)
 
 
 def names_note(names: tuple[Name, ...]) -> str:
