@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
         notes.append("citekit has no `bibtex` style registered yet: BibTeX export not timed.")
 
     pandoc = citeproc_js = None
-    tools = [f"citekit ({ROOT.name} {git_commit()}, Python {platform.python_version()})"]
+    tools = [f"citekit (commit {git_commit()}, Python {platform.python_version()})"]
     if not args.no_peers:
         for setup in (setup_pandoc, setup_citeproc_js):
             got = setup()
