@@ -99,7 +99,8 @@ def _run(action: Callable[[], int | None]) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Record files or folders [default: the records folder].",
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Record files or folders "
+                                                       "[default: the records folder].",
                                                        show_default=False)] = None,
     records: RecordsOpt = None,
     json_: JsonOpt = False,
@@ -126,7 +127,7 @@ def check(
 
 @app.command()
 def show(
-    key: Annotated[str, typer.Argument(help="Record key (the file name without .toml).")],
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Record key (the file name without .toml).")],
     records: RecordsOpt = None,
     json_: JsonOpt = False,
 ) -> None:
@@ -184,7 +185,7 @@ AsciiOpt = Annotated[bool, typer.Option("--ascii", help="bibtex/biblatex: write 
 
 @app.command()
 def cite(
-    keys: Annotated[list[str], typer.Argument(help="Record keys to cite, in order.")],
+    keys: Annotated[list[str], typer.Argument(metavar="KEY", help="Record keys to cite, in order.")],
     style: StyleOpt = "chicago-notes",
     form: Annotated[str | None, typer.Option("--form", "-f", help="note (full first note), short (short note), "
                                              "bib (bibliography entry), in-text (author-date) [default: the "
@@ -211,7 +212,7 @@ def cite(
 
 @app.command()
 def export(
-    keys: Annotated[list[str] | None, typer.Argument(help="Only these records [default: all].",
+    keys: Annotated[list[str] | None, typer.Argument(metavar="KEY", help="Only these records [default: all].",
                                                      show_default=False)] = None,
     style: StyleOpt = "chicago-notes",
     markup: MarkupOpt = None,
@@ -242,7 +243,7 @@ def export(
 
 @app.command("import")
 def import_(
-    source: Annotated[str, typer.Argument(help="File to import (- for standard input).")],
+    source: Annotated[str, typer.Argument(metavar="FILE", help="File to import (- for standard input).")],
     from_: Annotated[str | None, typer.Option("--from", help="Format: bibtex, biblatex, csl-json, "
                                               "digital-archive [default: from the file name and content].",
                                               show_default=False)] = None,
@@ -278,7 +279,8 @@ def import_(
 
 @app.command()
 def new(
-    key: Annotated[str | None, typer.Argument(help="Key of the new record: records/KEY.toml [default: from the "
+    key: Annotated[str | None, typer.Argument(metavar="KEY", help="Key of the new record: records/KEY.toml "
+                                              "[default: from the "
                                               "title and year].", show_default=False)] = None,
     type_: Annotated[str | None, typer.Option("--type", "-t", help="Record type: archival-document, letter, "
                                               "book, chapter, article-journal, … (see docs/records.md) "
@@ -333,8 +335,8 @@ def new(
 
 @app.command("set")
 def set_(
-    key: Annotated[str, typer.Argument(help="Key of the record to change.")],
-    assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE, dotted inside tables "
+    key: Annotated[str, typer.Argument(metavar="KEY", help="Key of the record to change.")],
+    assignments: Annotated[list[str], typer.Argument(metavar="FIELD=VALUE", help="FIELD=VALUE, dotted inside tables "
                                                      "(surrogate.url=https://…); several names or funders "
                                                      "separated by ';'.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the changed record; write nothing.")] = False,
@@ -370,7 +372,7 @@ def _read_source(source: str) -> tuple[str, str]:
             raw, shown = Path(source).read_bytes(), source
         except OSError as e:
             raise CitekitError(Diagnostic(source, 0, 0, message=f"cannot read: {e.strerror or e}")) from None
-    text, diagnostics = decode(raw, shown)
+    text, diagnostics = decode(raw, shown, what="text to import")
     if text is None:
         raise CitekitError(diagnostics)
     return text, shown

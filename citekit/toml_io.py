@@ -23,10 +23,10 @@ from .validate import build_record, key_problem
 SUFFIX = ".toml"
 
 
-def decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
-    """Bytes to text, or a located diagnostic for a binary or non-UTF-8 file."""
+def decode(raw: bytes, path: str, what: str = "a TOML record") -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text, or a located diagnostic for a binary or non-UTF-8 file (``what`` it should have been)."""
     if b"\x00" in raw:
-        return None, [Diagnostic(path, 1, 1, message="binary file (contains NUL bytes), not a TOML record")]
+        return None, [Diagnostic(path, 1, 1, message=f"binary file (contains NUL bytes), not {what}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
