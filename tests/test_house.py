@@ -109,3 +109,10 @@ def test_bibliography_sorted_by_title_ignoring_articles():
     records = [rec(title="The Zebra"), rec(title="Apple"), rec(title="A Mango")]
     keys_titles = [t for _, t in house.bibliography(records)]
     assert keys_titles == ["“Apple.”", "“A Mango.”", "“The Zebra.”"]
+
+
+def test_an_untitled_letter_is_described_as_the_archive_titles_its_letters():
+    # the Digital Archive titles letters "Letter from <author> to <recipient>" ("Letter from Kim Il Sung to
+    # Stalin"); a record of a letter may leave the title out (records.md), so the house style supplies it
+    r = rec(type="letter", author=["Albert Einstein"], recipient=["Franklin D. Roosevelt"], date="1939-08-02")
+    assert house.cite(r) == "“Letter from Albert Einstein to Franklin D. Roosevelt,” August 2, 1939."

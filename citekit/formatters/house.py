@@ -73,6 +73,18 @@ def credit_sentence(events: tuple[ProvenanceEvent, ...]) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def title_text(r: Record) -> str:
+    """The record's title; an untitled letter is described as the archive describes its letters
+    ("Letter from Albert Einstein to Franklin D. Roosevelt")."""
+    if r.title.strip():
+        return r.title.strip()
+    author, recipient = _names(r.authors), _names(r.names("recipient"))
+    if r.type == "letter" and (author or recipient):
+        return " ".join(p for p in ("Letter", f"from {author}" if author else "", f"to {recipient}" if recipient
+                                    else "") if p)
+    return author
+
+
 def reference_text(r: Record) -> str:
     """The archival reference as printed, else the repository and normalised levels."""
     a = r.archive
@@ -93,7 +105,7 @@ def tree(r: Record, locator: str = "") -> rich.Tree:
         ref = f"{ref.rstrip('.')}, {locator}" if ref else locator
     body: list[rich.Tree] = [p for p in (date_text(r.date), collection, ref) if p]
     parts: list[rich.Tree] = []
-    title = r.title.rstrip()
+    title = title_text(r)
     if title.endswith(("?", "!")):
         # no comma after a question or exclamation mark (CMOS 6.123)
         parts.append(rich.seq(rich.quoted(title), " ", rich.close(rich.join(body, ", "))) if body
@@ -114,7 +126,7 @@ def cite(record: Record, *, form: str = "note", locator: str = "", markup: str =
 
 
 def _sort_key(r: Record) -> str:
-    title = re.sub(r"^(?:the|a|an)\s+", "", r.title.strip(" \"“‘'"), flags=re.I)
+    title = re.sub(r"^(?:the|a|an)\s+", "", title_text(r).strip(" \"“‘'"), flags=re.I)
     return title.casefold() + "\0" + (r.date.iso() if r.date else "")
 
 
