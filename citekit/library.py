@@ -232,7 +232,8 @@ def export(folder: Path, *, style: str, markup: str | None = None, keys: list[st
 
 
 def write_output(path: Path, text: str, *, force: bool = False) -> None:
-    """Write an export file atomically; refuse to replace an existing file without ``force``."""
+    """Write a file (an export, a record) atomically; CitekitError when it exists and not ``force``, or
+    cannot be written."""
     from .toml_io import write_text_atomic
 
     try:
@@ -340,7 +341,7 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
         report.texts[k] = text_out
         if not dry_run:
             try:
-                _write_record(path, text_out, force=force)
+                write_output(path, text_out, force=force)
             except CitekitError as e:
                 report.diagnostics += e.diagnostics
                 report.skipped.append((k, "; ".join(d.message for d in e.diagnostics)))
@@ -356,18 +357,6 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
 def _case_twin(key: str, taken: set[str]) -> str:
     """An existing key that differs from ``key`` only in case ("" when none)."""
     return next((t for t in taken if t != key and t.casefold() == key.casefold()), "")
-
-
-def _write_record(path: Path, text: str, *, force: bool) -> None:
-    """Write a record file atomically; CitekitError when it exists (without ``force``) or cannot be written."""
-    from .toml_io import write_text_atomic
-
-    try:
-        write_text_atomic(path, text, force=force)
-    except FileExistsError:
-        raise CitekitError(Diagnostic(_shown(path), 0, 0, message="exists; use --force to replace it")) from None
-    except OSError as e:
-        raise CitekitError(Diagnostic(_shown(path), 0, 0, message=f"cannot write: {e.strerror or e}")) from None
 
 
 def _merged_text(path: Path, key: str, data: dict) -> tuple[str | None, list[Diagnostic]]:
@@ -467,7 +456,7 @@ def new_record(folder: Path, key: str | None, *, rtype: str | None = None, value
     if record is None:
         raise CitekitError(diags)
     if not dry_run:
-        _write_record(path, text, force=force)
+        write_output(path, text, force=force)
     return _shown(path), text, diags
 
 
@@ -489,5 +478,5 @@ def set_fields(folder: Path, key: str, values: dict[str, str], *, dry_run: bool 
     if merged is None:
         raise CitekitError(diags)
     if not dry_run:
-        _write_record(path, merged, force=True)
+        write_output(path, merged, force=True)
     return _shown(path), merged
