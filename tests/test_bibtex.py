@@ -125,3 +125,19 @@ def test_a_field_given_twice_warns_and_loses_nothing():
     [entry] = parse("@book{a, title = {T}, editor = {One, A.}, editor = {Two, B.}, date = 2000}", "x.bib")
     assert entry.data["editor"] == ["One, A."] and "editor (repeated) = Two, B." in entry.data["notes"]
     assert [(d.line, d.severity) for d in entry.diagnostics] == [(1, "warning")]
+
+
+def test_crossref_child_year_wins_and_an_open_range_prints_as_ongoing(tmp_path):
+    # biblatex-gost-examples.bib, hhl and hhl6: the parent has date = {2004/} (a multivolume work still
+    # appearing), the child its own year = 2012. Under crossref the child's own fields win (biblatex manual,
+    # 2.4.1), year included; an open range is printed "2004–" (CMOS 14.119, multivolume works in progress).
+    bib = ("@MVCollection{hhl, title = {Handbook of the History of Logic}, date = {2004/}, publisher = {Elsevier}}\n"
+           "@Collection{hhl6, editor = {Dov M. Gabbay and John Woods}, crossref = {hhl},\n"
+           "  title = {Sets and Extensions in the Twentieth Century}, year = 2012, volume = 6}\n")
+    library.import_text(bib, "t.bib", tmp_path)
+    child, _ = library.load_one(tmp_path, "hhl6")
+    parent, _ = library.load_one(tmp_path, "hhl")
+    assert child.date.iso() == "2012"
+    assert parent.date.literal == "2004–" and parent.date.start is None
+    assert library.cite(tmp_path, ["hhl"], style="chicago-notes", form="bib")[0]["text"] == \
+        "Handbook of the History of Logic. Elsevier, 2004–."

@@ -62,6 +62,7 @@ DIRECTIVES = {"sorttitle", "sortkey", "sortname", "sortyear", "sortshorthand", "
               "xdata", "xref", "file", "timestamp", "owner", "editoratype", "editorbtype", "editorctype",
               "editortype", "entrysubtype", "related", "relatedtype", "relatedstring", "relatedoptions",
               "keywords", "langid", "hyphenation", "execute", "pdf", "month", "year", "day", "subtitle"}
+DATE_PARTS = ("date", "year", "month", "day")
 INHERIT_SKIP = {"ids", "crossref", "xdata", "entryset", "label", "shorthand", "sortkey", "related",
                 "relatedtype"}
 BOOK_PARENT = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon",
@@ -207,8 +208,9 @@ def _resolve(e, entries: dict, depth: int = 0) -> dict[str, str]:
     parent = entries.get(ref.casefold()) if ref else None
     if parent is not None:
         child_in = e.entry_type.lower().startswith(("in", "suppbook", "suppcollection", "bookinbook"))
+        own_date = any(k in fields for k in DATE_PARTS)  # a child's year is not overridden by a parent's date
         for k, v in _resolve(parent, entries, depth + 1).items():
-            if k in INHERIT_SKIP:
+            if k in INHERIT_SKIP or (own_date and k in DATE_PARTS):
                 continue
             if child_in and k in BOOK_PARENT:
                 fields.setdefault(BOOK_PARENT[k], v)
@@ -380,6 +382,8 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
     if v := take("date"):
         if d := _date(_text(v)):
             data["date"] = d
+        elif m := re.fullmatch(r"(\d{4})/(?:\.\.)?", _text(v)):  # open-ended range: a work still appearing
+            data["date_as_printed"] = f"{m[1]}–"
         else:
             data["date_as_printed"] = _text(v)
     else:
