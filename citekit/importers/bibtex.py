@@ -333,8 +333,8 @@ def to_record(etype: str, f: dict[str, str], path: str, line: int) -> tuple[dict
     if sub := text("subtitle"):
         title = f"{title}: {sub}" if title else sub
     if main := text("maintitle"):
-        if not title:
-            title = main + (f", vol. {_text(f['volume'])}" if f.get("volume") else "")
+        if not title:  # a volume with no title of its own: the work's title, the volume in `volume`
+            title = main
         else:
             used.discard("maintitle")
     if title:
