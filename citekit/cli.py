@@ -86,8 +86,11 @@ def _run(action: Callable[[], int | None]) -> None:
     except BrokenPipeError:  # `citekit export | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
-    except (KeyboardInterrupt, typer.Exit):
+    except typer.Exit:
         raise
+    except (KeyboardInterrupt, typer.Abort):  # Ctrl-C, or Ctrl-D at a prompt of `citekit new`
+        print("Aborted!", file=sys.stderr)
+        raise typer.Exit(1) from None
     except Exception as e:  # a defect in citekit: say so in one line, unless asked for the traceback
         if os.environ.get("CITEKIT_DEBUG"):
             raise

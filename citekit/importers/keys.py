@@ -44,9 +44,8 @@ def safe_key(proposed: str, fallback: str = "record") -> str:
     return slug
 
 
-def unique_key(key: str, taken: set[str]) -> str:
-    """``key``, or ``key-2``, ``key-3``… when it is taken (case-insensitively)."""
-    folded = {t.casefold() for t in taken}
+def unique_key(key: str, folded: set[str]) -> str:
+    """``key``, or ``key-2``, ``key-3``… when it is taken; ``folded`` holds the taken keys casefolded."""
     if key.casefold() not in folded:
         return key
     n = 2
