@@ -141,3 +141,30 @@ def test_crossref_child_year_wins_and_an_open_range_prints_as_ongoing(tmp_path):
     assert parent.date.literal == "2004–" and parent.date.start is None
     assert library.cite(tmp_path, ["hhl"], style="chicago-notes", form="bib")[0]["text"] == \
         "Handbook of the History of Logic. Elsevier, 2004–."
+
+
+def test_urls_are_written_verbatim_and_read_back():
+    # biblatex's url and doi are verbatim fields (biblatex manual, 2.2.1): \url prints them as written, so
+    # escaping their _ % # ~ would print backslashes
+    record, _ = build_record("u", {"type": "webpage", "title": "T", "url": "https://example.org/~u/a_b%20c#f",
+                                   "doi": "10.1000/a_b(c)"}, "u.toml")
+    from citekit.formatters.bibtex import write
+    from citekit.importers.bibtex import parse
+
+    text = write([record], "biblatex")[0][1]
+    assert "url = {https://example.org/~u/a_b%20c#f}" in text and "doi = {10.1000/a_b(c)}" in text
+    [back] = parse(text, "u.bib")
+    assert back.data["url"] == record.url and back.data["doi"] == record.doi
+
+
+def test_bibtex_output_does_not_depend_on_hash_order():
+    import subprocess
+    import sys
+
+    code = ("from citekit.validate import build_record; from citekit.formatters.bibtex import write; "
+            "r, _ = build_record('k', {'type': 'book', 'title': 'T', 'author': [{'family': 'Beauvoir', "
+            "'given': 'Simone', 'dropping_particle': 'de'}], 'editor': [{'family': 'Gaulle', 'given': 'C', "
+            "'dropping_particle': 'de'}], 'translator': ['A B']}, 'k.toml'); print(write([r], 'biblatex')[0][1])")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outs) == 1 and "@book{k" in outs.pop()

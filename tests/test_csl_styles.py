@@ -68,3 +68,19 @@ def test_a_csl_file_path_works_and_an_unknown_style_is_a_clear_error(tmp_path):
         library.cite(RECORDS, ["westad-paradigms-2000"], style="no-such-style")
     with pytest.raises(CitekitError, match="no CSL style file"):
         library.cite(RECORDS, ["westad-paradigms-2000"], style=str(tmp_path / "missing.csl"))
+
+
+def test_no_record_is_dropped_whatever_its_key(tmp_path):
+    """citeproc-py lower-cases ids and fails on names it does not know: a citation_key used as the CSL id,
+    two keys that differ only in case and a compiler must all still give their entry."""
+    (tmp_path / "Pluth-bpn.toml").write_text('type = "book"\ncitation_key = "Pluth:bpn"\ntitle = "Badiou"\n'
+                                             'author = ["Ed Pluth"]\ndate = 2010\npublisher = "Polity"\n')
+    (tmp_path / "a6.toml").write_text('type = "book"\ntitle = "Lower"\nauthor = ["A Author"]\ndate = 2001\n')
+    (tmp_path / "A6x.toml").write_text('type = "book"\ncitation_key = "A6"\ntitle = "Upper"\n'
+                                       'author = ["B Author"]\ndate = 2002\n')
+    (tmp_path / "jaffe.toml").write_text('type = "edited-volume"\ntitle = "Regesta"\neditor = ["Philipp Jaffé"]\n'
+                                         'compiler = ["Samuel Loewenfeld"]\ndate = 1885\n')
+    items, _, diagnostics = library.export(tmp_path, style="apa")
+    assert sorted(i["key"] for i in items) == ["A6x", "Pluth-bpn", "a6", "jaffe"]
+    assert not diagnostics
+    assert library.cite(tmp_path, ["Pluth:bpn"], style="apa", form="note")[0]["text"] == "(Pluth, 2010)"

@@ -127,7 +127,7 @@ def fields(r: Record, dialect: str = BIBLATEX) -> list[tuple[str, Any, bool]]:
         put(("entrysubtype", subtype, False))
     # names
     plain, complex_names = {}, {}
-    for role in r.creators.keys() | {"translator", "editor"}:
+    for role in CREATOR_ROLES:  # in the model's order: the output must not depend on set order
         names = r.names(role)  # translators and editors credited in the provenance chain included
         if not names:
             continue
@@ -261,7 +261,9 @@ def entry(r: Record, dialect: str = BIBLATEX, *, ascii_only: bool = False):
         elif key in VERBATIM:
             if ascii_only:  # 7-bit: a URL's other characters percent-encoded, as browsers do
                 value = "".join(c if c.isascii() else "".join(f"%{b:02X}" for b in c.encode()) for c in value)
-            text = latex.escape(value)  # url fields: still escaped, never a command
+            # url and doi are verbatim fields: written as they are, so that \url prints them right; only a
+            # value with a backslash or a brace (never a real URL) is escaped, so it cannot run as a command
+            text = latex.escape(value) if any(c in value for c in "\\{}") else value
         elif is_title:
             text = latex.protect(value, ascii_only=ascii_only)
         else:

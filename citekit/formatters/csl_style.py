@@ -31,6 +31,7 @@ _SORT_STRIP = re.compile(r"[“”‘’\"'\[\]()]")
 _NUMBER_FIRST = re.compile(r"^(\[?\d+[\].]?)(?=\S)")
 _patched = False
 _sorting = False
+_UNKNOWN_NAMES = ("compiler", "contributor")
 _SUPPRESSED = "citekit-substituted"
 _RECORDING = "citekit-recording"
 
@@ -222,8 +223,18 @@ class _Engine:
 
         _patch_citeproc()
         self.style = CitationStylesStyle(csl_path, validate=False)
-        items = [to_csl(r) for r in records]
-        self.by_lower = {r.key.lower(): r.key for r in records}
+        items, self.by_lower, self.id_of = [], {}, {}
+        for r in records:
+            item = to_csl(r)
+            for name in _UNKNOWN_NAMES:  # CSL name variables citeproc-py cannot read (it fails on them)
+                item.pop(name, None)
+            # citeproc-py lower-cases ids: keys that differ only in case get distinct ids
+            cid = str(item["id"]).lower()
+            while cid in self.by_lower:
+                cid += "'"
+            item["id"] = cid
+            self.by_lower[cid], self.id_of[r.key] = r.key, cid
+            items.append(item)
         with warnings.catch_warnings():  # citeproc-py warns for every CSL variable it does not know
             warnings.simplefilter("ignore")
             self.source = CiteProcJSON(items)
@@ -233,7 +244,7 @@ class _Engine:
 
         self.Citation, self.CitationItem = Citation, CitationItem
         for r in records:
-            self.bib.register(Citation([CitationItem(r.key.lower())]))
+            self.bib.register(Citation([CitationItem(self.id_of[r.key])]))
         self.punct_in_quote = self._punctuation_in_quote()
         bibliography = self.style.root.bibliography
         self.aligned = bibliography is not None and bibliography.get("second-field-align") is not None
@@ -270,7 +281,7 @@ class _Engine:
             kwargs = {"locator": Locator("page", locator)}
         elif locator:  # an archival or other labelled pinpoint ("l. 99", "box 3"): printed as given
             kwargs = {"suffix": ", " + locator}
-        citation = self.Citation([self.CitationItem(key.lower(), **kwargs)])
+        citation = self.Citation([self.CitationItem(self.id_of[key], **kwargs)])
         self.bib.register(citation)
         return self.fix(self.bib.cite(citation, lambda item: None))
 
