@@ -172,6 +172,9 @@ def parse_reference(text: str) -> ParsedReference:
     return ParsedReference(repository=repo, levels=tuple(levels), unparsed=tuple(unparsed))
 
 
+_RANGE = re.compile(r"^(\d+\w*)\s*-\s*(\d+\w*)$")
+
+
 def is_plural(value: str) -> bool:
     return bool(re.search(r"\d(?:ob\.|об\.)?\s*[-–,]\s*\d", value))
 
@@ -181,8 +184,12 @@ def format_level(level: Level) -> str:
     kind = LEVELS.get(level.kind)
     if kind is None or not kind.label:
         return level.value
-    label = kind.plural if kind.plural and is_plural(level.value) else kind.label
-    return f"{level.value}. {label}" if kind.label_after else f"{label} {level.value}"
+    value = level.value
+    plural = kind.plural and is_plural(value)
+    if plural:  # a range of numbered units takes an en dash (CMOS 6.83): "ll. 71–74"
+        value = _RANGE.sub("\\1–\\2", value)
+    label = kind.plural if plural else kind.label
+    return f"{value}. {label}" if kind.label_after else f"{label} {value}"
 
 
 def format_levels(levels: tuple[Level, ...] | list[Level]) -> str:

@@ -116,3 +116,47 @@ def test_comma_after_a_quoted_title_in_text_goes_inside():
     # CMOS 6.9: the comma before "n.d." goes inside the closing quotation mark
     page = Record(key="w", type="webpage", title="Home", url="https://example.org/")
     assert author_date.cite(page, form="in-text") == "(\u201cHome,\u201d n.d.)"
+
+
+# CMOS 14.123: archival locators are always labelled. A bare pinpoint takes the label of the leaf it replaces;
+# a range takes an en dash (6.83); a locator that is not a leaf ("box 3") does not replace the leaf.
+KASHGAR = Record(key="k", type="archival-document", title="Concerning a Peace Settlement in Kashgar",
+                 short_title="Peace Settlement in Kashgar", date=Date(start=DatePart(1937, 4, 4)),
+                 archive=Archive(abbreviation="RGASPI", levels=(Level("fond", "17"), Level("opis", "162"),
+                                                                Level("delo", "20"), Level("list", "99"))))
+
+
+@pytest.mark.parametrize("locator,short", [
+    ("99", "“Peace Settlement in Kashgar,” l. 99."),
+    ("99-100", "“Peace Settlement in Kashgar,” ll. 99–100."),
+    ("ll. 99-100", "“Peace Settlement in Kashgar,” ll. 99–100."),
+    ("box 3", "“Peace Settlement in Kashgar,” box 3."),
+])
+def test_archival_pinpoints_are_labelled(locator, short):
+    assert notes.cite(KASHGAR, form="short", locator=locator) == short
+
+
+def test_a_non_leaf_locator_keeps_the_leaf_in_the_full_note():
+    assert "d. 20, l. 99, box 3, RGASPI" in notes.cite(KASHGAR, form="note", locator="box 3")
+
+
+def test_a_stored_leaf_range_takes_an_en_dash():
+    r = Record(key="s", type="archival-document", title="Record of Conversation", title_is_descriptive=True,
+               archive=Archive(abbreviation="RGANI", levels=(Level("fond", "5"), Level("list", "71-74"))))
+    assert "f. 5, ll. 71–74, RGANI" in notes.cite(r, form="note")
+
+
+def test_single_quotation_marks_open_and_close():
+    # CMOS 6.9: single quotation marks within a title; an apostrophe is a closing single quote
+    r = Record(key="q", type="book", title="The Kremlin's 'Western' Policy", creators={"author": (Name("Smith", "J"),)},
+               publisher="P", date=Date(start=DatePart(2000)))
+    assert "The Kremlin’s ‘Western’ Policy" in notes.cite(r, form="bib")
+
+
+def test_no_comma_before_and_after_a_name_that_is_not_inverted():
+    # CMOS 14.76: "Smith, John, and Jane Doe" — the comma closes the inverted name; an organisation or a
+    # name written family name first is not inverted, so no comma
+    r = Record(key="o", type="book", title="Report", creators={"author": (Name(literal="UNESCO"),
+                                                                          Name("Mises", "Ludwig", particle="von"))},
+               publisher="P", date=Date(start=DatePart(2000)))
+    assert notes.cite(r, form="bib").startswith("UNESCO and Ludwig von Mises.")

@@ -45,9 +45,14 @@ _NUMERIC = re.compile(r"^\d+$")
 
 # ---------------------------------------------------------------------------------------------- text
 
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[“‘—–-])'(?=\w)")
+
+
 def typo(text: str) -> str:
-    """Typographic apostrophes: "Kremlin's" -> "Kremlin’s"."""
-    return text.replace("'", "\u2019") if "'" in text else text
+    """Typographic single quotes: "Kremlin's" -> "Kremlin’s", "'the West'" -> "‘the West’"."""
+    if "'" not in text:
+        return text
+    return _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
 
 
 def _cap_word(m: re.Match) -> str:
@@ -268,7 +273,8 @@ def names_bib(names: tuple[Name, ...]) -> str:
     shown = [name_inverted(names[0])] + [typo(n.display()) for n in names[1:]]
     if len(names) >= 7:
         return ", ".join(shown[:3]) + ", et al."
-    return _and(shown, True)
+    # "Smith, John, and Jane Doe": the comma only after an inverted first name (CMOS 14.76)
+    return _and(shown, shown[0] != typo(names[0].display()))
 
 
 def names_short(names: tuple[Name, ...]) -> str:
@@ -605,13 +611,30 @@ def in_text(r: Record, locator: str, suffix: str = "") -> Tree:
 # ------------------------------------------------------------------------------------- archival
 
 
-def _levels(r: Record, locator: str) -> list[Level]:
+_BARE_PIN = re.compile(r"\d+\w*(?:\s*[-–]\s*\d+\w*)?(?:\s*ob\.?)?")
+_LEAF_PIN = re.compile(r"(?:l|ll|fol|fols|ark|p|pp)\.\s*\d.*", re.I)
+
+
+def _pinpoint(r: Record, locator: str) -> tuple[list[Level], Level | None]:
+    """The record's levels without the leaf a pinpoint replaces, and the pinpoint as a level. Archival
+    locators are always labelled (CMOS 14.123): a bare "99" or "99-100" takes the label of the leaf it
+    replaces ("l. 99", "ll. 99–100"); a labelled leaf ("ll. 99-100") replaces the leaf; any other locator
+    ("box 3") is added after the levels."""
     levels = [lv for lv in r.archive.levels if lv.kind != "collection"] if r.archive else []
-    if locator:
-        if levels and levels[-1].kind in LEAF_LEVELS:
-            levels = levels[:-1]
-        levels.append(Level("__locator", locator))
-    return levels
+    leaf = levels[-1] if levels and levels[-1].kind in LEAF_LEVELS else None
+    if not locator:
+        return levels, None
+    if leaf and _BARE_PIN.fullmatch(locator):
+        return levels[:-1], Level(leaf.kind, locator)
+    if _LEAF_PIN.fullmatch(locator):
+        levels = levels[:-1] if leaf else levels
+        locator = re.sub(r"(\d)\s*-\s*(\d)", "\\1–\\2", locator)
+    return levels, Level("__locator", locator)
+
+
+def _levels(r: Record, locator: str) -> list[Level]:
+    levels, pin = _pinpoint(r, locator)
+    return levels + [pin] if pin else levels
 
 
 def _levels_text(levels: list[Level]) -> str:
@@ -724,9 +747,10 @@ def _archival_bib(r: Record, v: Variant) -> list[Tree]:
 
 def _archival_short(r: Record, locator: str) -> Tree:
     authors = _archival_author(r)
-    pin = locator
-    if not pin and r.archive and r.archive.levels and r.archive.levels[-1].kind in LEAF_LEVELS:
-        pin = format_level(r.archive.levels[-1])
+    levels, pin_level = _pinpoint(r, locator)
+    if pin_level is None and r.archive and r.archive.levels and r.archive.levels[-1].kind in LEAF_LEVELS:
+        pin_level = r.archive.levels[-1]
+    pin = _levels_text([pin_level]) if pin_level else ""
     if r.type == "letter" and not r.title and r.creators.get("recipient"):
         return close(join([_letter_head(r, short=True), date_text(r.date), pin], ", "))
     return close(join([names_short(authors), _archival_title(r, short=True), pin], ", "))
