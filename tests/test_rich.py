@@ -41,8 +41,13 @@ def test_nested_quotation_marks_alternate_and_nested_italics_turn_roman():
 def test_latex_escapes_every_special_character():
     title = "Profit & Loss: 100% of $5 #1 a_b {x} ~y^ back\\slash"
     out = render(italic(title), "latex")
-    assert out == ("\\emph{Profit \\& Loss: 100\\% of \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{}y"
-                   "\\textasciicircum{} back\\textbackslash{}slash}")
+    assert out == ("\\emph{Profit \\& Loss: 100\\% of \\$5 \\#1 a\\_b \\textbraceleft{}x\\textbraceright{} "
+                   "\\textasciitilde{}y\\textasciicircum{} back\\textbackslash{}slash}")
+
+
+def test_latex_text_makes_no_ligatures():
+    # in running text "--" would set an en dash and two backquotes opening quotation marks: kept as typed
+    assert render("Peace -- or War? ``long", "latex") == "Peace -{}- or War? `{}`long"
 
 
 def test_html_and_markdown_escape_their_markup():

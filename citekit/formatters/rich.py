@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import latex
+
 MARKUPS = ("text", "markdown", "html", "latex", "rtf")
 
 
@@ -124,9 +126,7 @@ def capitalize(tree: Tree) -> Tree:
 # ------------------------------------------------------------------------------------------ backends
 
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\*_`[]<>"})
-_LATEX = str.maketrans({"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
-                        "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"})
+_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\*_`[]<>~^"})  # ~ and ^: pandoc's sub- and superscript
 
 
 def _rtf_escape(text: str) -> str:
@@ -149,22 +149,17 @@ def _rtf_escape(text: str) -> str:
 # markup: (escape, italic open, italic close, quotes (outer open, close, inner open, close))
 _BACKENDS = {
     "text": (None, "", "", ("\u201c", "\u201d", "\u2018", "\u2019")),
-    "markdown": (_MARKDOWN, "*", "*", ("\u201c", "\u201d", "\u2018", "\u2019")),
-    "html": (_HTML, "<i>", "</i>", ("\u201c", "\u201d", "\u2018", "\u2019")),
-    "latex": (_LATEX, r"\emph{", "}", ("``", "''", "`", "'")),
-    "rtf": ("rtf", r"{\i ", "}", (r"\u8220?", r"\u8221?", r"\u8216?", r"\u8217?")),
+    "markdown": (lambda t: t.translate(_MARKDOWN), "*", "*", ("\u201c", "\u201d", "\u2018", "\u2019")),
+    "html": (lambda t: t.translate(_HTML), "<i>", "</i>", ("\u201c", "\u201d", "\u2018", "\u2019")),
+    "latex": (latex.escape, r"\emph{", "}", ("``", "''", "`", "'")),  # also breaks -- and `` ligatures
+    "rtf": (_rtf_escape, r"{\i ", "}", (r"\u8220?", r"\u8221?", r"\u8216?", r"\u8217?")),
 }
 
 
 def _render(tree: Tree, backend: tuple, in_italic: bool, depth: int, out: list[str]) -> None:
     escape, i_open, i_close, quotes = backend
     if isinstance(tree, str):
-        if escape is None:
-            out.append(tree)
-        elif escape == "rtf":
-            out.append(_rtf_escape(tree))
-        else:
-            out.append(tree.translate(escape))
+        out.append(escape(tree) if escape else tree)
         return
     if tree.kind == "italic":
         if in_italic:  # a title within an italic title is set in roman (CMOS 8.173)
