@@ -222,7 +222,7 @@ def export(folder: Path, *, style: str, markup: str | None = None, keys: list[st
     options = dict(options or {})
     module, _, markup = _style(style, None, markup, options)
     if keys:
-        records, diagnostics = load_keys(folder, keys)
+        records, diagnostics = load_keys(folder, list(dict.fromkeys(keys)))  # a bibliography lists each once
     else:
         records, diagnostics = load_all(folder)
     gc.freeze()  # the records stay alive throughout: the collector need not walk them while formatting
@@ -377,12 +377,15 @@ def _merged_text(path: Path, key: str, data: dict) -> tuple[str | None, list[Dia
         return None, [Diagnostic(shown, 0, 0, message=f"cannot read: {e.strerror or e}")]
     if text is None:
         return None, diags
+    from tomlkit.exceptions import ParseError
+
     try:
         merged = merge_record_text(text, data)
-    except Exception as e:  # tomlkit's parse errors carry line and column  # noqa: BLE001
-        line, col = getattr(e, "line", 1) or 1, getattr(e, "col", 1) or 1
-        return None, [Diagnostic(shown, line, col, message=f"not valid TOML, so it cannot be updated in place "
-                                 f"({e}); fix or move it first")]
+    except ParseError as e:  # tomlkit's parse errors carry line and column
+        return None, [Diagnostic(shown, e.line or 1, e.col or 1, message=f"not valid TOML, so it cannot be "
+                                 f"updated in place ({e}); fix or move it first")]
+    except ValueError as e:
+        return None, [Diagnostic(shown, 1, 1, message=f"cannot be updated in place: {e}")]
     record, diags = parse_text(merged, shown, key)
     if record is None:
         return None, diags

@@ -46,10 +46,6 @@ class Name:
     family_first: bool = False
 
     @property
-    def is_literal(self) -> bool:
-        return bool(self.literal)
-
-    @property
     def is_cjk(self) -> bool:
         return is_cjk(self.family + self.given)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .archival import LEVELS
 from .model import CREATOR_ROLES
 
 # kinds of value
@@ -221,6 +220,3 @@ def fields_in(parent: str) -> tuple[Field, ...]:
 def keys_in(parent: str) -> list[str]:
     """The keys allowed directly inside ``parent`` ("" = top level, "archive", "provenance", …)."""
     return [f.name for f in fields_in(parent)]
-
-
-LEVEL_KINDS = tuple(LEVELS)

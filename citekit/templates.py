@@ -86,7 +86,10 @@ def coerce(key: str, text: str) -> Any:
             return False
         raise ValueError(f"{key} must be true or false, not {text!r}")
     if f.kind in (schema.NAMES, schema.TEXT_LIST):
-        return [p.strip() for p in text.split(";") if p.strip()]
+        items = [p.strip() for p in text.split(";") if p.strip()]
+        if not items:
+            raise ValueError(f"{key}: give at least one value (several separated by ';')")
+        return items
     if f.kind == schema.LEVEL_TABLE:
         levels = {}
         for part in re.split(r"[,;]", text):

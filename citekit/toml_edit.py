@@ -103,6 +103,9 @@ def _merge_provenance(doc, events: list[dict]) -> None:
         doc["provenance"] = aot
         return
     existing = doc["provenance"]
+    if not isinstance(existing, tomlkit.items.AoT):
+        raise ValueError("its provenance is not written as [[provenance]] tables, so new events cannot be "
+                         "added to it; rewrite it as [[provenance]] tables first")
     used: set[int] = set()
     for ev in events:
         match = next((i for i, old in enumerate(existing)

@@ -61,6 +61,9 @@ class _Builder:
         self.path = path
         self.positions = positions
         self.diagnostics: list[Diagnostic] = []
+        self.convert: dict[str, Callable] = {schema.TEXT: self.text, schema.BOOL: self.boolean,
+                                             schema.DATE: self.date, schema.NAMES: self.names,
+                                             schema.TEXT_LIST: self.text_list}
 
     def report(self, at: tuple, message: str, severity: str = ERROR) -> None:
         line, col = position(self.positions, at)
@@ -149,13 +152,9 @@ class _Builder:
                 self.report(at + (k,), f"unknown {what} {_dotted(at + (k,))!r}{hint}")
 
     def field_value(self, f: schema.Field, value: Any, at: tuple) -> Any:
-        convert: dict[str, Callable] = {
-            schema.TEXT: self.text, schema.BOOL: self.boolean, schema.DATE: self.date,
-            schema.NAMES: self.names, schema.TEXT_LIST: self.text_list,
-        }
         if f.kind == schema.CHOICE:
             return self.choice(value, at, f.choices, f.name)
-        return convert[f.kind](value, at)
+        return self.convert[f.kind](value, at)
 
 
 def _dotted(at: tuple) -> str:

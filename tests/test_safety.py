@@ -222,3 +222,49 @@ def test_set_on_a_missing_or_unsafe_key(runner, tmp_path):
     assert result.exit_code == 1 and "did you mean 'mikoyan'?" in result.output
     result = runner.invoke(app, ["set", "../mikoyan", "title=x", "--records", str(folder)])
     assert result.exit_code == 1 and "must not contain" in result.output
+
+
+def test_a_replaced_record_keeps_its_permissions_and_a_new_one_follows_the_umask(tmp_path):
+    path = tmp_path / "x.toml"
+    path.write_text("old = true\n", encoding="utf-8")
+    os.chmod(path, 0o640)
+    toml_io.write_text_atomic(path, "new = true\n", force=True)
+    assert (path.stat().st_mode & 0o777) == 0o640
+    umask = os.umask(0o022)
+    try:
+        toml_io.write_text_atomic(tmp_path / "y.toml", "y = 1\n")
+    finally:
+        os.umask(umask)
+    assert ((tmp_path / "y.toml").stat().st_mode & 0o777) == 0o644
+
+
+def test_replacing_a_linked_record_writes_the_file_the_link_points_to(tmp_path, runner):
+    (tmp_path / "real.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    (tmp_path / "alias.toml").symlink_to("real.toml")
+    result = runner.invoke(app, ["set", "alias", "genre=letter", "--records", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "alias.toml").is_symlink()
+    assert 'genre = "letter"' in (tmp_path / "real.toml").read_text(encoding="utf-8")
+
+
+def test_a_file_where_a_folder_should_be_is_not_called_an_existing_target(tmp_path, runner):
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--style", "csl-json", "-o", str(tmp_path / "afile" / "out.json"),
+                                 "--force", "--records", str(ROOT / "records")])
+    assert result.exit_code == 1 and "exists" not in result.stderr and "folder" in result.stderr
+
+
+def test_provenance_written_inline_is_refused_rather_than_mangled(tmp_path):
+    path = tmp_path / "p.toml"
+    original = 'type = "archival-document"\ntitle = "T"\nprovenance = [{ event = "obtained", by = ["A"] }]\n'
+    path.write_text(original, encoding="utf-8")
+    text, diags = library._merged_text(path, "p", {"provenance": [{"event": "translated", "by": ["B"]}]})
+    assert text is None and "[[provenance]] tables" in diags[0].message
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_an_empty_list_of_names_is_refused(tmp_path, runner):
+    (tmp_path / "real.toml").write_text(HAND_WRITTEN, encoding="utf-8")
+    result = runner.invoke(app, ["set", "real", "author=;;", "--records", str(tmp_path)])
+    assert result.exit_code != 0 and "at least one" in result.stderr
+    assert (tmp_path / "real.toml").read_text(encoding="utf-8") == HAND_WRITTEN
