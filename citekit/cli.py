@@ -1,7 +1,8 @@
 """The ``citekit`` command line: argument parsing and printing only.
 
-Each command calls one function of ``citekit.library`` and prints what it returns, as text or, with
-``--json``, as JSON on standard output. Diagnostics go to standard error as ``path:line:col: severity:
+Each command calls one function of ``citekit.library`` and prints what it returns, as text or, for the
+commands that report data (check, show, list, cite, export, import), with ``--json`` as JSON on standard
+output. Diagnostics go to standard error as ``path:line:col: severity:
 message``. Exit codes: 0 success (warnings allowed), 1 bad input or refused operation, 2 wrong usage.
 No logic lives here, and nothing imports this module.
 """

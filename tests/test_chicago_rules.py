@@ -160,3 +160,11 @@ def test_no_comma_before_and_after_a_name_that_is_not_inverted():
                                                                           Name("Mises", "Ludwig", particle="von"))},
                publisher="P", date=Date(start=DatePart(2000)))
     assert notes.cite(r, form="bib").startswith("UNESCO and Ludwig von Mises.")
+
+
+def test_a_publisher_ending_in_a_comma_gets_one_comma():
+    # imported data (lmullen-historybib) has "Jewish Publication Society of America," — CMOS 14.64 separates
+    # publisher and year by one comma
+    r = Record(key="t", type="book", title="Tanakh", creators={"author": (Name("Smith", "J"),)},
+               publisher="Jewish Publication Society of America,", date=Date(start=DatePart(1983)))
+    assert notes.cite(r, form="bib") == "Smith, J. Tanakh. Jewish Publication Society of America, 1983."

@@ -380,7 +380,8 @@ def _doi_url(r: Record) -> str:
 
 def _pub(r: Record, with_date: bool = True) -> str:
     """"Publisher, 2005" (CMOS 18 gives no place of publication in Chicago's examples)."""
-    return ", ".join(p for p in (typo(r.publisher), year_text(r.date) if with_date else "") if p)
+    publisher = typo(r.publisher).rstrip(" ,;")  # imported data sometimes ends with the separator
+    return ", ".join(p for p in (publisher, year_text(r.date) if with_date else "") if p)
 
 
 def _volume(r: Record, bib: bool) -> str:
