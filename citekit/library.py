@@ -131,15 +131,16 @@ def check(paths: list[Path]) -> list[Diagnostic]:
         else:
             diagnostics.append(Diagnostic(_shown(path), 0, 0, message="no such file or folder"))
             continue
-        for file in files:
-            shown = _shown(file)
-            _, diags = read_record(file, shown)
-            diagnostics += diags
-            folded = str(file.resolve()).casefold()
-            if folded in seen and seen[folded] != str(file.resolve()):
-                diagnostics.append(Diagnostic(shown, 1, 1, "warning", f"same key as {seen[folded]} but for case: "
-                                              "they collide on case-insensitive file systems"))
-            seen.setdefault(folded, str(file.resolve()))
+        with _in_bulk():
+            for file in files:
+                shown = _shown(file)
+                _, diags = read_record(file, shown)
+                diagnostics += diags
+                real = os.path.abspath(file)
+                first = seen.setdefault(real.casefold(), real)
+                if first != real:
+                    diagnostics.append(Diagnostic(shown, 1, 1, "warning", f"same key as {_shown(Path(first))} but "
+                                                  "for case: they collide on case-insensitive file systems"))
     return sorted(set(diagnostics))
 
 
